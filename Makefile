@@ -1,0 +1,33 @@
+# frontwatch: two commands on a fresh machine.
+#   make demo   set up, run the whole pipeline on examples/, say where the results are
+#   make test   set up and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    := out
+
+.PHONY: demo test setup clean bench eval
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p $(OUT)
+	$(BIN)/frontwatch ingest examples --db $(OUT)/frontwatch.db || true
+	$(BIN)/frontwatch stats --db $(OUT)/frontwatch.db
+	@echo "Results: $(OUT)/frontwatch.db (frontwatch articles --db $(OUT)/frontwatch.db)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m frontwatch.bench
+
+clean:
+	rm -rf $(VENV) $(OUT)

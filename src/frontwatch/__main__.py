@@ -1,0 +1,3 @@
+from frontwatch.cli import main
+
+main(prog_name="frontwatch")

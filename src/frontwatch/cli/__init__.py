@@ -1,0 +1,32 @@
+"""The ``frontwatch`` command: a thin layer over the library.
+
+Each command parses options, calls one library function and formats the result.
+Library errors (:class:`frontwatch.errors.FrontwatchError`) become messages here.
+"""
+from __future__ import annotations
+
+import click
+
+from frontwatch.cli import articles as articles_cmds
+from frontwatch.cli import ingest as ingest_cmds
+from frontwatch.cli.options import FrontwatchGroup
+
+
+@click.group(cls=FrontwatchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="frontwatch")
+@click.option("--config", type=click.Path(dir_okay=False), envvar="FRONTWATCH_CONFIG",
+              help="TOML settings file (default: ./frontwatch.toml if present).")
+@click.pass_context
+def main(ctx: click.Context, config: str | None) -> None:
+    """frontwatch: news articles in, conflict events and a control map out."""
+    ctx.obj = {"config": config}
+
+
+for command in (
+    ingest_cmds.ingest,
+    articles_cmds.articles,
+    articles_cmds.article,
+    articles_cmds.rejections,
+    articles_cmds.stats,
+):
+    main.add_command(command)

@@ -1,0 +1,103 @@
+"""Options shared by commands, and turning library errors into CLI messages."""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import click
+
+from frontwatch.errors import FrontwatchError
+from frontwatch.settings import Settings, load_settings
+
+
+class FrontwatchGroup(click.Group):
+    """Runs commands so that a library error prints its message and exits with 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FrontwatchError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(2)
+
+
+def settings_from(ctx: click.Context, **overrides: Any) -> Settings:
+    root = ctx.find_root()
+    config = (root.obj or {}).get("config")
+    return load_settings(config_file=config, **overrides)
+
+
+def db_option(func: Callable) -> Callable:
+    """``--db FILE``, resolved into a :class:`Settings` passed as ``settings``."""
+
+    @click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+                  envvar="FRONTWATCH_DB", show_envvar=True,
+                  help="SQLite store (default: ./frontwatch.db).")
+    @click.pass_context
+    @functools.wraps(func)
+    def wrapper(ctx: click.Context, db: str | None, **kwargs: Any) -> Any:
+        return ctx.invoke(func, settings=settings_from(ctx, db=db), **kwargs)
+
+    return wrapper
+
+
+def output_options(func: Callable) -> Callable:
+    """``--json / --csv / --table``: the same choice on every command that prints records."""
+
+    @click.option("--json", "fmt", flag_value="json", help="Print a JSON array.")
+    @click.option("--csv", "fmt", flag_value="csv", help="Print CSV with a header row.")
+    @click.option("--table", "fmt", flag_value="table", default=True,
+                  help="Print a table (the default).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def emit(records: Sequence[Mapping[str, Any]], fmt: str, columns: Sequence[str],
+         title: str | None = None) -> None:
+    """Print records as JSON (every field), CSV or a table (the given columns)."""
+    if fmt == "json":
+        click.echo(json.dumps(list(records), ensure_ascii=False, indent=2, default=str))
+    elif fmt == "csv":
+        click.echo(_to_csv(records, columns), nl=False)
+    else:
+        _print_table(records, columns, title)
+
+
+def _to_csv(records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({c: _cell(record.get(c)) for c in columns})
+    return buf.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _print_table(records: Sequence[Mapping[str, Any]], columns: Sequence[str],
+                 title: str | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for record in records:
+        table.add_row(*(_cell(record.get(c)) for c in columns))
+    Console(file=sys.stdout, soft_wrap=False).print(table)
+    if not records:
+        click.echo("(none)")

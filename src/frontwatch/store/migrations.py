@@ -1,0 +1,75 @@
+"""The schema, as an ordered list of named migrations.
+
+Each migration runs once, inside a transaction, and is recorded in ``schema_migrations``.
+Never edit a migration that has shipped: append a new one. Names start with the stage
+that owns the tables (core, copies, events, fuse, control), then a sequence number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    sql: str
+
+
+CORE_0001 = Migration(
+    "core.0001",
+    """
+    CREATE TABLE articles (
+        id             TEXT PRIMARY KEY,      -- content-derived: sha256(identity, raw body)
+        external_id    TEXT,                  -- the id the source gave (JSONL id, feed guid)
+        source         TEXT NOT NULL,         -- path or URL the input came from
+        position       TEXT,                  -- line, record offset or item index inside it
+        input_format   TEXT NOT NULL,         -- text, markdown, html, jsonl, warc, rss, atom
+        url            TEXT,
+        title          TEXT,
+        outlet         TEXT,
+        author         TEXT,
+        published      TEXT,                  -- ISO 8601; NULL when nothing says
+        published_from TEXT,                  -- feed, html-meta, byline, dateline, url
+        language       TEXT,
+        text           TEXT NOT NULL,         -- clean text, what later stages read
+        removed_lines  TEXT NOT NULL,         -- JSON list of {line, reason}
+        metadata       TEXT NOT NULL,         -- JSON object: every other field the source gave
+        raw            BLOB NOT NULL,         -- zlib-compressed raw item, to re-run any stage
+        raw_kind       TEXT NOT NULL,         -- html or text
+        version        INTEGER NOT NULL DEFAULT 1,
+        supersedes     TEXT REFERENCES articles(id),
+        ingested_at    TEXT NOT NULL
+    );
+    CREATE INDEX articles_url ON articles(url);
+    CREATE INDEX articles_external_id ON articles(external_id);
+    CREATE INDEX articles_supersedes ON articles(supersedes);
+
+    CREATE TABLE rejections (
+        id          TEXT PRIMARY KEY,         -- sha256(source, position, reason)
+        source      TEXT NOT NULL,
+        position    TEXT,
+        stage       TEXT NOT NULL,            -- ingest, clean
+        reason      TEXT NOT NULL,            -- short code: binary, empty, too-large, ...
+        detail      TEXT NOT NULL,            -- what happened and what to do
+        first_seen  TEXT NOT NULL,
+        last_seen   TEXT NOT NULL
+    );
+
+    -- One row per input file whose every item has been stored or rejected, so that a
+    -- re-run skips it at once. A crash leaves the file unrecorded and the re-run redoes
+    -- it; content ids make that idempotent.
+    CREATE TABLE inputs (
+        sha256      TEXT PRIMARY KEY,
+        path        TEXT NOT NULL,
+        size        INTEGER NOT NULL,
+        format      TEXT NOT NULL,
+        articles    INTEGER NOT NULL,
+        rejections  INTEGER NOT NULL,
+        finished_at TEXT NOT NULL
+    );
+    """,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    CORE_0001,
+)
