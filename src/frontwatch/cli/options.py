@@ -15,6 +15,10 @@ from frontwatch.errors import FrontwatchError
 from frontwatch.settings import Settings, load_settings
 
 
+PIPED_TABLE_WIDTH = 200
+MAX_CELL_WIDTH = 60
+
+
 class FrontwatchGroup(click.Group):
     """Runs commands so that a library error prints its message and exits with 2."""
 
@@ -93,11 +97,14 @@ def _print_table(records: Sequence[Mapping[str, Any]], columns: Sequence[str],
     from rich.console import Console
     from rich.table import Table
 
+    console = Console(file=sys.stdout)
+    if not console.is_terminal:   # piped: one row a line, cells cut rather than folded
+        console = Console(file=sys.stdout, width=PIPED_TABLE_WIDTH)
     table = Table(title=title, show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=MAX_CELL_WIDTH)
     for record in records:
         table.add_row(*(_cell(record.get(c)) for c in columns))
-    Console(file=sys.stdout, soft_wrap=False).print(table)
+    console.print(table)
     if not records:
         click.echo("(none)")
