@@ -13,6 +13,10 @@ from frontwatch.fuse.mention import Mention, Place
 from frontwatch.store.connection import Store, utc_now
 
 MAX_PAGE = 1000
+# Oldest first; on one day at one place, in the order such events follow each other.
+EVENT_ORDER = ("date IS NULL, date, place_name, CASE kind WHEN 'besieged' THEN 0 WHEN 'entered' THEN 1 "
+               "WHEN 'withdrew' THEN 2 WHEN 'captured' THEN 3 WHEN 'surrendered' THEN 3 "
+               "WHEN 'recaptured' THEN 4 ELSE 5 END, id")
 
 EVENT_FIELDS = (
     "id", "bucket", "place_key", "kind", "event_type", "sub_event_type", "place_id", "place_name",
@@ -108,6 +112,8 @@ class EventFilter:
         if self.date_to:
             clauses.append("(date_low <= ?" + (" OR date IS NULL)" if self.include_undated else ")"))
             params.append(self.date_to)
+        if not self.include_undated:
+            clauses.append("date IS NOT NULL")
         if self.min_confidence is not None:
             clauses.append("confidence >= ?")
             params.append(self.min_confidence)
@@ -127,14 +133,14 @@ def list_events(store: Store, filters: EventFilter = EventFilter(), limit: int =
     where, params = filters.where()
     limit = max(1, min(limit, MAX_PAGE))
     rows = store.query(
-        f"SELECT * FROM events{where} ORDER BY date IS NULL, date, place_name, id LIMIT ? OFFSET ?",
+        f"SELECT * FROM events{where} ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?",
         (*params, limit, max(0, offset)))
     return [event_record(r) for r in rows]
 
 
 def iter_events(store: Store, filters: EventFilter = EventFilter()):
     where, params = filters.where()
-    for row in store.execute(f"SELECT * FROM events{where} ORDER BY date IS NULL, date, place_name, id",
+    for row in store.execute(f"SELECT * FROM events{where} ORDER BY {EVENT_ORDER}",
                              tuple(params)):
         yield event_record(row)
 
