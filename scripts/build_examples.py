@@ -104,8 +104,8 @@ ZARANJ_PARAS = [
 AYBAK_PARAS = [
     "The Taliban took control of Aybak, the capital of the northern province of Samangan, on "
     "Monday, the sixth provincial capital to fall to the insurgents in four days.",
-    "A provincial official said the fighters had come into the city without a battle after local "
-    "elders urged the government to spare it from street fighting. Residents said shops reopened "
+    "A provincial official said the city had changed hands without a battle after local elders "
+    "urged the government to spare it from street fighting. Residents said shops reopened "
     "in the afternoon and that fighters were directing traffic on the main road.",
     "Aybak sits on the highway between Mazar-e-Sharif and Pul-e-Khumri, and its loss puts further "
     "pressure on the north's largest city. Kunduz, Sar-e-Pul and Taloqan fell on Sunday, a day "
@@ -184,7 +184,7 @@ def build_warc() -> bytes:
     from warcio.warcwriter import WARCWriter
 
     out = io.BytesIO()
-    writer = WARCWriter(out, gzip=True)
+    writer = WARCWriter(out, gzip=True, warc_version="1.1")
     info = (
         "software: frontwatch-sample-crawler/0.1\r\n"
         "format: WARC File Format 1.1\r\n"
