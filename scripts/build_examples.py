@@ -86,7 +86,7 @@ ZARANJ_PARAS = [
     "the first provincial capital the insurgents have taken and held since foreign forces began "
     "their final withdrawal in May.",
     "The province's deputy governor told reporters that the city had been taken with almost no "
-    "resistance, and that officials had pulled back to a district near the Iranian border. A video "
+    "resistance, and that many officials had fled before the fighters arrived. A video "
     "posted by the Taliban showed fighters standing at the city's main roundabout and in the "
     "courtyard of the governor's office.",
     "Zaranj is a border town on the frontier with Iran and one of the busiest crossings for trade "
