@@ -18,7 +18,7 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	mkdir -p $(OUT)
-	$(BIN)/frontwatch ingest examples --db $(OUT)/frontwatch.db || true
+	$(BIN)/frontwatch ingest examples --db $(OUT)/frontwatch.db
 	$(BIN)/frontwatch stats --db $(OUT)/frontwatch.db
 	@echo "Results: $(OUT)/frontwatch.db (frontwatch articles --db $(OUT)/frontwatch.db)"
 

@@ -97,6 +97,7 @@ def read_header(lines: list[str], chrome: list[str | None]) -> Header:
     title_at = _take_title(lines, free, header)
     _take_date_under_title(lines, chrome, title_at, body, header)
     _take_masthead(lines, [i for i in free if i not in header.reasons], title_at, header)
+    _take_capital_masthead(lines, chrome, title_at, header)
     return header
 
 
@@ -167,5 +168,17 @@ def _take_masthead(lines: list[str], free: list[int], title_at: int | None, head
             or header.reasons.get(i - 1) == "byline-date" or header.reasons.get(i + 1) == "byline-date"
         if named or header.outlet is None and title_at is not None:
             header.outlet = header.outlet or _as_outlet(line)
+            header.reasons[i] = "masthead"
+            return
+
+
+def _take_capital_masthead(lines: list[str], chrome: list[str | None], title_at: int | None,
+                           header: Header) -> None:
+    """A line in capitals above the headline that names an outlet ("HERAT STANDARD")."""
+    if header.outlet or title_at is None:
+        return
+    for i in range(title_at):
+        if chrome[i] == "section-header" and _is_outlet_name(lines[i]):
+            header.outlet = _as_outlet(lines[i])
             header.reasons[i] = "masthead"
             return
