@@ -15,6 +15,11 @@ from frontwatch.errors import FrontwatchError
 from frontwatch.settings import Settings, load_settings
 
 
+PIPED_TABLE_WIDTH = 200
+MAX_CELL_WIDTH = 60
+TAIL_COLUMNS = {"source", "url", "path"}
+
+
 class FrontwatchGroup(click.Group):
     """Runs commands so that a library error prints its message and exits with 2."""
 
@@ -88,16 +93,27 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _table_cell(column: str, value: Any) -> str:
+    """Cells fit the table; paths and URLs keep their end, where the name is."""
+    text = _cell(value).replace("\n", " ")
+    if column in TAIL_COLUMNS and len(text) > MAX_CELL_WIDTH:
+        return "…" + text[-(MAX_CELL_WIDTH - 1):]
+    return text
+
+
 def _print_table(records: Sequence[Mapping[str, Any]], columns: Sequence[str],
                  title: str | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    console = Console(file=sys.stdout)
+    if not console.is_terminal:   # piped: one row a line, cells cut rather than folded
+        console = Console(file=sys.stdout, width=PIPED_TABLE_WIDTH)
     table = Table(title=title, show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=MAX_CELL_WIDTH)
     for record in records:
-        table.add_row(*(_cell(record.get(c)) for c in columns))
-    Console(file=sys.stdout, soft_wrap=False).print(table)
+        table.add_row(*(_table_cell(c, record.get(c)) for c in columns))
+    console.print(table)
     if not records:
         click.echo("(none)")

@@ -1,0 +1,67 @@
+"""Bytes to text, detecting the encoding (news pages in cp1252 and latin-1 are common)."""
+from __future__ import annotations
+
+import codecs
+import re
+
+from frontwatch.errors import FrontwatchError
+
+# Encodings that charset detection may report for Western European text. When the bytes
+# also decode as cp1252 we use cp1252: it is latin-1 plus the curly quotes and dashes
+# (0x80-0x9F) that news pages are full of, and a misreport among these is the usual case.
+WESTERN = {"cp1252", "windows_1252", "latin_1", "iso8859_1", "iso8859_15", "cp1250",
+           "windows_1250", "mac_roman", "iso8859_2", "cp850", "ascii"}
+MAX_REPLACEMENT_SHARE = 0.01
+
+
+class DecodeError(FrontwatchError):
+    pass
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset an HTML or XML document declares in its first bytes."""
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", head[:4096], re.I) or \
+        re.search(rb"""<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", head[:512], re.I)
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """(text, encoding). Raises DecodeError when no encoding reads the bytes as text."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data)
+    if declared and declared != "utf-8":
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return _detected(data)
+
+
+def _detected(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError("the bytes are not text in any known encoding")
+    encoding = codecs.lookup(best.encoding).name.replace("-", "_")
+    if encoding in WESTERN:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            return data.decode("latin-1"), "latin-1"
+    text = str(best)
+    if text.count("\ufffd") > MAX_REPLACEMENT_SHARE * max(len(text), 1):
+        raise DecodeError(f"the bytes decode badly even as {best.encoding}")
+    return text, best.encoding

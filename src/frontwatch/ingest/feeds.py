@@ -1,0 +1,61 @@
+"""RSS and Atom feed files whose items carry the article's content."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from frontwatch.records import RawDocument, Rejection
+
+
+SECTION_MAX_WORDS = 2   # "World", "Asia Pacific": a feed's section, not part of the outlet's name
+
+
+def _content(entry) -> tuple[str | None, str]:
+    for item in entry.get("content") or []:
+        if item.get("value"):
+            return item["value"], "text" if item.get("type") == "text/plain" else "html"
+    detail = entry.get("summary_detail") or {}
+    if entry.get("summary"):
+        return entry["summary"], "text" if detail.get("type") == "text/plain" else "html"
+    return None, "text"
+
+
+def feed_outlet(title: str | None) -> str | None:
+    """The outlet from a feed title: "Hindu Kush Herald — Security" is Hindu Kush Herald."""
+    title = (title or "").strip()
+    m = re.match(r"^(?P<name>.+?)\s+[—–|:-]\s+(?P<section>[^—–|:]{1,30})$", title)
+    if m and len(m.group("section").split()) <= SECTION_MAX_WORDS:
+        return m.group("name").strip()
+    return title or None
+
+
+def read_feed(source: str, data: bytes) -> Iterator[RawDocument | Rejection]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        reason = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
+        yield Rejection(source, None, "ingest", "bad-feed",
+                        f"no items could be read from the feed{reason}; check that the file is "
+                        "a complete RSS or Atom document")
+        return
+    outlet = feed_outlet(parsed.feed.get("title"))
+    fmt = "atom" if parsed.version.startswith("atom") else "rss"
+    for index, entry in enumerate(parsed.entries, start=1):
+        position = f"item {index}"
+        body, kind = _content(entry)
+        if not body:
+            yield Rejection(source, position, "ingest", "missing-text",
+                            "the feed item carries no content or summary; "
+                            "ingest the linked pages instead")
+            continue
+        metadata = {k: entry[k] for k in ("tags", "updated") if k in entry}
+        if "tags" in metadata:
+            metadata["tags"] = [t.get("term") for t in metadata["tags"]]
+        yield RawDocument(
+            source=source, position=position, input_format=fmt, body=body, body_kind=kind,
+            url=entry.get("link"), title=entry.get("title"),
+            published=entry.get("published") or entry.get("updated"),
+            outlet=outlet, author=entry.get("author"), external_id=entry.get("id"),
+            metadata=metadata,
+        )
