@@ -42,9 +42,11 @@ def _right_unit(mention, place_type: str, key: str, gazetteer) -> bool:
     if place_type == "city":
         lat, lon = CITY_POSITIONS[key]
         return mention.level == "populated place" and km(mention.lat, mention.lon, lat, lon) <= CITY_KM
+    # A district is right when the mention is the district or its seat (admin2 names it).
     unit = {"district": mention.admin2, "province": mention.admin1}[place_type]
     parent = UNIT_PARENTS[key]
-    return (mention.level == LEVEL_OF[place_type] and fold_key(unit or "") == key
+    levels = {LEVEL_OF[place_type]} | ({"populated place"} if place_type == "district" else set())
+    return (mention.level in levels and fold_key(unit or "") == key
             and (parent is None or fold_key(mention.admin1 or "") == parent))
 
 

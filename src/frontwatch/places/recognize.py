@@ -382,7 +382,7 @@ def _settle(cand: Candidate, focus: dict[str, float]) -> tuple[str, str]:
 
 
 def _notable(entry: GazetteerEntry) -> bool:
-    return (entry.level in {"country", "admin1"} or entry.feature in {"PPLC", "PPLA"}
+    return (entry.level in {"country", "admin1", "admin2"} or entry.feature in {"PPLC", "PPLA"}
             or entry.population >= NOTABLE_POPULATION)
 
 
