@@ -12,6 +12,7 @@ from frontwatch.cli import control as control_cmds
 from frontwatch.cli import events as events_cmds
 from frontwatch.cli import export as export_cmds
 from frontwatch.cli import ingest as ingest_cmds
+from frontwatch.cli import places as places_cmds
 from frontwatch.cli.options import FrontwatchGroup
 
 
@@ -35,5 +36,8 @@ for command in (
     events_cmds.event,
     control_cmds.control,
     export_cmds.export,
+    places_cmds.places,
+    places_cmds.gazetteer,
+    places_cmds.places_eval,
 ):
     main.add_command(command)
