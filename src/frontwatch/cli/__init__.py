@@ -8,6 +8,7 @@ from __future__ import annotations
 import click
 
 from frontwatch.cli import articles as articles_cmds
+from frontwatch.cli import copies as copies_cmds
 from frontwatch.cli import ingest as ingest_cmds
 from frontwatch.cli.options import FrontwatchGroup
 
@@ -28,5 +29,6 @@ for command in (
     articles_cmds.article,
     articles_cmds.rejections,
     articles_cmds.stats,
+    copies_cmds.copies,
 ):
     main.add_command(command)

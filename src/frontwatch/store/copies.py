@@ -88,7 +88,7 @@ def cluster_rows(store: Store, cluster_id: str | None = None) -> list[dict[str, 
         "SELECT c.id, c.origin_id, m.article_id, a.external_id, a.source, a.published, "
         "m.similarity, m.kind FROM copy_clusters c JOIN copy_members m ON m.cluster_id = c.id "
         f"JOIN articles a ON a.id = m.article_id {where} "
-        "ORDER BY c.size DESC, c.id, m.similarity DESC, m.article_id", params)
+        "ORDER BY c.size DESC, c.id, m.article_id != c.origin_id, m.similarity DESC, m.article_id", params)
     out: dict[str, dict[str, Any]] = {}
     for r in rows:
         cluster = out.setdefault(r["id"], {"cluster_id": r["id"], "origin_id": r["origin_id"],
