@@ -7,11 +7,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test setup clean bench eval
+.PHONY: demo test setup clean bench eval lock
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
@@ -19,7 +18,7 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	mkdir -p $(OUT)
-	$(BIN)/frontwatch ingest examples --db $(OUT)/frontwatch.db || true
+	$(BIN)/frontwatch ingest examples --db $(OUT)/frontwatch.db
 	$(BIN)/frontwatch stats --db $(OUT)/frontwatch.db
 	@echo "Results: $(OUT)/frontwatch.db (frontwatch articles --db $(OUT)/frontwatch.db)"
 
@@ -28,6 +27,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m frontwatch.bench
+
+lock: $(STAMP)
+	{ echo "# Exact versions of everything frontwatch installs, direct and indirect. Regenerate: make lock"; \
+	  $(BIN)/pip freeze --exclude-editable; } > constraints.txt
 
 clean:
 	rm -rf $(VENV) $(OUT)

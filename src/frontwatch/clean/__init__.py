@@ -10,7 +10,7 @@ import unicodedata
 from datetime import datetime
 from urllib.parse import urlparse
 
-from frontwatch.clean.chrome import filter_chrome
+from frontwatch.clean.chrome import chrome_reasons
 from frontwatch.clean.header import read_header
 from frontwatch.clean.html import extract_html
 from frontwatch.clean.language import detect_language
@@ -43,9 +43,11 @@ def clean_document(raw: RawDocument, now: datetime | None = None) -> Article | R
     """Clean one raw document into an article, or say why it holds no article."""
     fields = _fields_from_body(raw)
     lines = [normalize_line(line) for line in fields.pop("text").splitlines()]
-    kept, removed = filter_chrome(lines)
-    kept, header = read_header(kept)
-    removed += header.removed
+    reasons = chrome_reasons(lines)
+    header = read_header(lines, reasons)
+    reasons = [header.reasons.get(i, reason) for i, reason in enumerate(reasons)]
+    kept = [line for line, reason in zip(lines, reasons) if reason is None]
+    removed = [RemovedLine(line, reason) for line, reason in zip(lines, reasons) if reason and line]
     title = raw.title or fields.get("title") or header.title
     kept, removed = _drop_title_lines(kept, removed, title)
     text = "\n\n".join(line for line in kept if line)
@@ -109,7 +111,7 @@ def _publication(raw: RawDocument, fields: dict, header, kept: list[str],
     candidates = (
         (declared, "feed"),
         (fields.get("published"), fields.get("published_from")),
-        (header.published, "byline"),
+        (header.published, header.published_from),
         (dateline_date(first_paragraph), "dateline"),
         (url_date(url), "url"),
     )

@@ -44,7 +44,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((reason, re.compile(patte
     ("navigation", r"^(?:recently|recent posts|latest(?: news| posts)?|popular(?: posts)?|home|menu|search|"
                    r"skip to (?:main )?content|log ?in|sign in|register|close|next(?: article| story| post)?|"
                    r"previous(?: article| story| post)?|back to top|top|more|tags?:.*|categories:.*|filed under:?.*)$"),
-    ("breadcrumb", r"^[\w&'’ .-]{2,30}(?:\s*(?:/|>|»|›)\s*[\w&'’ .-]{2,30}){1,4}$"),
+    ("breadcrumb", r"^[\w&'’ .-]{2,30}(?:\s*(?:/|>|»|›)\s*[\w&'’ .-]{2,30}){1,4}$|"
+                   r"^[\w&'’.-]+(?: [\w&'’.-]+)?(?:\s+\|\s+[\w&'’.-]+(?: [\w&'’.-]+)?){1,4}$"),
     ("markup", r"^\s*<\s*/?\s*(?:img|iframe|script|noscript|div|span|a|p|br|link|meta|style|figure|"
                r"picture|source|svg|video|ins)\b[^>]*>?.*$"),
     ("tracking", r"^.*(?:facebook\.com/tr\?|googletagmanager|google-analytics|doubleclick\.net|"
@@ -110,11 +111,17 @@ def _looks_like_post_body(line: str) -> bool:
     return bool(re.search(r"(?:#\w+|@\w+|pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*$", line.strip()))
 
 
-def filter_chrome(lines: Sequence[str]) -> tuple[list[str], list[RemovedLine]]:
-    """Split lines into the kept ones and the removed ones with their reasons."""
+def chrome_reasons(lines: Sequence[str]) -> list[str | None]:
+    """The chrome kind of every line (None for story text), block rules included."""
     reasons: list[str | None] = [classify_line(line) for line in lines]
     _mark_embedded_posts(lines, reasons)
     _mark_repeats(lines, reasons)
+    return reasons
+
+
+def filter_chrome(lines: Sequence[str]) -> tuple[list[str], list[RemovedLine]]:
+    """Split lines into the kept ones and the removed ones with their reasons."""
+    reasons = chrome_reasons(lines)
     kept = [line for line, reason in zip(lines, reasons) if reason is None]
     removed = [RemovedLine(line.strip(), reason) for line, reason in zip(lines, reasons)
                if reason is not None and line.strip()]

@@ -82,12 +82,33 @@ def _time_element_date(tree) -> str | None:
     return None
 
 
+BYLINE_CLASSES = ("posted-on", "published", "pubdate", "publish-date", "entry-date", "post-date",
+                  "article-date", "byline", "entry-meta", "dateline", "article__date", "story-date")
+
+
+def _byline_element_date(tree) -> str | None:
+    """A date written in the article's byline element (class "posted-on", "byline", ...).
+
+    Only elements inside the article (an <article> or its header) count: a date in the
+    site's top bar is the day the page was fetched.
+    """
+    for article in tree.iter("article"):
+        for node in article.iter():
+            classes = (node.get("class") or "").lower().split()
+            if any(c in BYLINE_CLASSES for c in classes):
+                iso = parse_date_text(node.text_content())
+                if iso:
+                    return iso
+    return None
+
+
 def published_from_markup(tree) -> tuple[str | None, str | None]:
     """(ISO date, where it came from) from the page's explicit publication metadata."""
     meta = _meta_map(tree)
     ld_published, ld_modified = _json_ld_dates(tree)
     candidates = [(meta.get(k), "html-meta") for k in PUBLISHED_META]
-    candidates += [(ld_published, "html-json-ld"), (_time_element_date(tree), "html-time")]
+    candidates += [(ld_published, "html-json-ld"), (_time_element_date(tree), "html-time"),
+                   (_byline_element_date(tree), "byline")]
     candidates += [(meta.get(k), "html-meta-modified") for k in MODIFIED_META]
     candidates += [(ld_modified, "html-json-ld-modified")]
     for value, origin in candidates:

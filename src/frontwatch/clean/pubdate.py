@@ -52,6 +52,9 @@ BYLINE_CUE_RANK = {"first published": 0, "published": 0, "posted": 0, "publicati
                    "date published": 0, "date": 1, "updated": 2, "last updated": 2,
                    "last modified": 2}
 BY_LINE = re.compile(r"^by\s+(?P<rest>[A-Z].{1,150})$", re.I)
+# "Kabul Ledger | Posted: 16 June 2021", "Southwest Observer — Saturday 7 August 2021"
+PREFIXED = re.compile(r"^(?P<prefix>[^|·•—–\d]{2,60}?)\s+[|·•—–-]\s+(?P<rest>.+)$")
+SUFFIXED = re.compile(r"^(?P<rest>.+?)\s+[|·•—–-]\s+(?P<suffix>[^|·•—–\d]{2,80})$")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,3})"
     r"(?:,\s*[A-Z][A-Za-z]+)?\s*(?:\([^)]{1,40}\))?,?\s+"
@@ -165,13 +168,47 @@ def plausible(iso: str | None, now: datetime | None = None) -> str | None:
 
 def byline_date(line: str) -> tuple[str, int] | None:
     """(ISO date, rank) when the line is a publication byline; lower rank is better."""
-    if len(line) > 140:
+    found = byline_parts(line)
+    return (found[0], found[1]) if found else None
+
+
+def byline_parts(line: str) -> tuple[str, int, str | None] | None:
+    """(ISO date, rank, the name beside it) for a publication line.
+
+    Forms: "Published: <date>", "<Outlet> | Posted: <date>", "<Outlet> — <date>",
+    "Posted <date> — <Outlet>". A bare date (no cue, no name) is not a byline here.
+    """
+    line = line.strip()
+    if len(line) > 160:
         return None
-    m = BYLINE_DATE.match(line.strip())
+    name = None
+    m = BYLINE_DATE.match(line)
+    if not m:
+        prefixed = PREFIXED.match(line)
+        if prefixed:
+            name, line = prefixed.group("prefix").strip(), prefixed.group("rest").strip()
+            m = BYLINE_DATE.match(line)
+            if not m:
+                iso = whole_date(line)
+                return (iso, 1, name) if iso else None
     if not m:
         return None
-    iso = parse_date_text(m.group("rest"))
-    return (iso, BYLINE_CUE_RANK[m.group("cue").lower()]) if iso else None
+    rest = m.group("rest")
+    suffixed = SUFFIXED.match(rest)
+    if suffixed and parse_date_text(suffixed.group("rest")):
+        rest, name = suffixed.group("rest"), name or suffixed.group("suffix").strip()
+    iso = parse_date_text(rest)
+    return (iso, BYLINE_CUE_RANK[m.group("cue").lower()], name) if iso else None
+
+
+def whole_date(text: str) -> str | None:
+    """The date when ``text`` is nothing but a date (with weekday, time, zone)."""
+    compact = re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip(" ,|")
+    for form in DATE_FORMS[:3]:
+        m = form.fullmatch(compact)
+        if m:
+            return _iso_from_match(m)
+    return None
 
 
 def dateline_date(paragraph: str) -> str | None:

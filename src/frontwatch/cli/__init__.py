@@ -8,7 +8,10 @@ from __future__ import annotations
 import click
 
 from frontwatch.cli import articles as articles_cmds
+from frontwatch.cli import control as control_cmds
 from frontwatch.cli import copies as copies_cmds
+from frontwatch.cli import events as events_cmds
+from frontwatch.cli import export as export_cmds
 from frontwatch.cli import ingest as ingest_cmds
 from frontwatch.cli.options import FrontwatchGroup
 
@@ -29,6 +32,10 @@ for command in (
     articles_cmds.article,
     articles_cmds.rejections,
     articles_cmds.stats,
+    events_cmds.events,
+    events_cmds.event,
+    control_cmds.control,
+    export_cmds.export,
     copies_cmds.copies,
 ):
     main.add_command(command)

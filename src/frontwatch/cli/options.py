@@ -17,6 +17,7 @@ from frontwatch.settings import Settings, load_settings
 
 PIPED_TABLE_WIDTH = 200
 MAX_CELL_WIDTH = 60
+TAIL_COLUMNS = {"source", "url", "path"}
 
 
 class FrontwatchGroup(click.Group):
@@ -92,6 +93,14 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _table_cell(column: str, value: Any) -> str:
+    """Cells fit the table; paths and URLs keep their end, where the name is."""
+    text = _cell(value).replace("\n", " ")
+    if column in TAIL_COLUMNS and len(text) > MAX_CELL_WIDTH:
+        return "…" + text[-(MAX_CELL_WIDTH - 1):]
+    return text
+
+
 def _print_table(records: Sequence[Mapping[str, Any]], columns: Sequence[str],
                  title: str | None) -> None:
     from rich.console import Console
@@ -104,7 +113,7 @@ def _print_table(records: Sequence[Mapping[str, Any]], columns: Sequence[str],
     for column in columns:
         table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=MAX_CELL_WIDTH)
     for record in records:
-        table.add_row(*(_cell(record.get(c)) for c in columns))
+        table.add_row(*(_table_cell(c, record.get(c)) for c in columns))
     console.print(table)
     if not records:
         click.echo("(none)")

@@ -1,9 +1,13 @@
 """RSS and Atom feed files whose items carry the article's content."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from frontwatch.records import RawDocument, Rejection
+
+
+SECTION_MAX_WORDS = 2   # "World", "Asia Pacific": a feed's section, not part of the outlet's name
 
 
 def _content(entry) -> tuple[str | None, str]:
@@ -16,6 +20,15 @@ def _content(entry) -> tuple[str | None, str]:
     return None, "text"
 
 
+def feed_outlet(title: str | None) -> str | None:
+    """The outlet from a feed title: "Hindu Kush Herald — Security" is Hindu Kush Herald."""
+    title = (title or "").strip()
+    m = re.match(r"^(?P<name>.+?)\s+[—–|:-]\s+(?P<section>[^—–|:]{1,30})$", title)
+    if m and len(m.group("section").split()) <= SECTION_MAX_WORDS:
+        return m.group("name").strip()
+    return title or None
+
+
 def read_feed(source: str, data: bytes) -> Iterator[RawDocument | Rejection]:
     import feedparser
 
@@ -26,7 +39,7 @@ def read_feed(source: str, data: bytes) -> Iterator[RawDocument | Rejection]:
                         f"no items could be read from the feed{reason}; check that the file is "
                         "a complete RSS or Atom document")
         return
-    outlet = (parsed.feed.get("title") or "").strip() or None
+    outlet = feed_outlet(parsed.feed.get("title"))
     fmt = "atom" if parsed.version.startswith("atom") else "rss"
     for index, entry in enumerate(parsed.entries, start=1):
         position = f"item {index}"

@@ -1,6 +1,6 @@
 """Ingest files and folders into the store, in transactions, idempotently.
 
-Items are written in batches, each batch one transaction; a file is recorded as finished
+Items are written in batches (across files), each batch one transaction; a file is recorded as finished
 (and skipped by later runs) once all its items are stored and none was rejected. A crash
 loses at most the batch in flight; the re-run re-reads unfinished files, and content ids
 make every item land exactly once. Files with rejections are re-read on every run, so
@@ -68,6 +68,18 @@ def iter_input_paths(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
             raise FrontwatchError(f"no such file or folder: {raw}")
 
 
+@dataclass
+class Batch:
+    """What is waiting to be written in the next transaction."""
+
+    articles: list[Article] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    finished: list[tuple[InputFile, int]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.articles) + len(self.rejections) + len(self.finished)
+
+
 def ingest_paths(store: Store, paths: Iterable[str], settings: Settings,
                  on_progress: ProgressCallback | None = None,
                  now: datetime | None = None) -> IngestReport:
@@ -75,22 +87,21 @@ def ingest_paths(store: Store, paths: Iterable[str], settings: Settings,
     files = list(iter_input_paths(paths))
     report = IngestReport(files=len(files))
     progress = on_progress or (lambda done, total, label: None)
+    batch = Batch()
     for index, (path, source) in enumerate(files):
         progress(index, len(files), source)
         item = describe(path, source)
-        done = input_done(store, item.sha256)
-        if done:
+        if input_done(store, item.sha256):
             report.files_unchanged += 1
             continue
-        _ingest_file(store, item, settings, report, now)
+        _ingest_file(store, item, settings, report, batch, now)
+    _flush(store, batch, report)
     progress(len(files), len(files), "done")
     return report
 
 
 def _ingest_file(store: Store, item: InputFile, settings: Settings, report: IngestReport,
-                 now: datetime | None) -> None:
-    articles: list[Article] = []
-    rejections: list[Rejection] = []
+                 batch: Batch, now: datetime | None) -> None:
     file_rejections = file_articles = 0
     for part in read_items(item, settings.max_input_bytes):
         if isinstance(part, Skipped):
@@ -98,15 +109,17 @@ def _ingest_file(store: Store, item: InputFile, settings: Settings, report: Inge
             continue
         result = part if isinstance(part, Rejection) else _clean(store, part, now, report)
         if isinstance(result, Rejection):
-            rejections.append(result)
+            batch.rejections.append(result)
             file_rejections += 1
         elif result is not None:
-            articles.append(result)
+            batch.articles.append(result)
             file_articles += 1
-        if len(articles) + len(rejections) >= settings.ingest_batch:
-            _flush(store, articles, rejections, report)
-    _flush(store, articles, rejections, report, finished=None if file_rejections else
-           (item, file_articles))
+        if len(batch) >= settings.ingest_batch:
+            _flush(store, batch, report)
+    if not file_rejections:
+        batch.finished.append((item, file_articles))
+    if len(batch) >= settings.ingest_batch:
+        _flush(store, batch, report)
 
 
 def _clean(store: Store, raw: RawDocument, now: datetime | None,
@@ -123,18 +136,24 @@ def _clean(store: Store, raw: RawDocument, now: datetime | None,
                          "input as a bug")
 
 
-def _flush(store: Store, articles: list[Article], rejections: list[Rejection],
-           report: IngestReport, finished: tuple[InputFile, int] | None = None) -> None:
+def _flush(store: Store, batch: Batch, report: IngestReport) -> None:
+    """One transaction: the batch's articles, rejections, and the files now complete.
+
+    A file is recorded as finished only in the transaction that writes its last item,
+    so a crash never marks a file done whose items are not all stored.
+    """
+    if not len(batch):
+        return
     with store.transaction():
-        counts = insert_articles(store, articles)
-        record_rejections(store, rejections)
-        if finished:
-            item, n_articles = finished
+        counts = insert_articles(store, batch.articles)
+        record_rejections(store, batch.rejections)
+        for item, n_articles in batch.finished:
             record_input(store, item.sha256, item.source, item.size, item.format, n_articles, 0)
     report.added += counts.added
     report.existing += counts.existing
     report.new_versions += counts.new_versions
-    report.rejected += len(rejections)
-    report.rejections.extend(rejections)
-    articles.clear()
-    rejections.clear()
+    report.rejected += len(batch.rejections)
+    report.rejections.extend(batch.rejections)
+    batch.articles.clear()
+    batch.rejections.clear()
+    batch.finished.clear()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 import zlib
 from typing import BinaryIO
 
@@ -30,6 +31,18 @@ def _decode(payload: bytes, content_type: str) -> tuple[str, str]:
     return decode_bytes(payload)
 
 
+def _read_up_to(stream, limit: int) -> bytes:
+    """Read until EOF or ``limit`` bytes: warcio's streams may return short reads."""
+    chunks, size = [], 0
+    while size < limit:
+        chunk = stream.read(min(1 << 16, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def _page(source: str, position: str, record, max_bytes: int) -> RawDocument | Rejection | Skipped:
     url = record.rec_headers.get_header("WARC-Target-URI")
     headers = record.http_headers
@@ -40,7 +53,7 @@ def _page(source: str, position: str, record, max_bytes: int) -> RawDocument | R
         return Skipped(source, position, f"{content_type.split(';')[0] or 'untyped'} response")
     if status != "200":
         return Skipped(source, position, f"HTTP {status} response")
-    payload = record.content_stream().read(max_bytes + 1)
+    payload = _read_up_to(record.content_stream(), max_bytes + 1)
     if len(payload) > max_bytes:
         return Rejection(source, position, "ingest", "too-large",
                          f"the record's page is over the limit of {max_bytes:,} bytes "
@@ -57,23 +70,72 @@ def _page(source: str, position: str, record, max_bytes: int) -> RawDocument | R
     )
 
 
+def complete_until(stream: BinaryIO) -> int:
+    """The byte offset up to which a WARC stream is whole.
+
+    warcio reads a cut-off file without complaint, so we check: for gzip'd WARCs, the end
+    of the last complete gzip member (each record is one member); otherwise the size.
+    """
+    stream.seek(0)
+    head = stream.read(2)
+    stream.seek(0, 2)
+    size = stream.tell()
+    stream.seek(0)
+    if head != b"\x1f\x8b":
+        return size
+    offset = member_start = 0
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        while chunk := stream.read(1 << 20):
+            while chunk:
+                inflater.decompress(chunk, 1 << 22)
+                consumed = len(chunk) - len(inflater.unused_data)
+                if inflater.eof:
+                    offset, chunk = offset + consumed, inflater.unused_data
+                    member_start = offset
+                    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                else:
+                    offset, chunk = offset + len(chunk), inflater.unconsumed_tail
+    except zlib.error:
+        pass
+    finally:
+        stream.seek(0)
+    return member_start
+
+
+def _record_whole(record, offset: int, whole_until: int, compressed: bool) -> bool:
+    if compressed:
+        return offset < whole_until
+    length = int(record.rec_headers.get_header("Content-Length") or 0)
+    return offset + length < whole_until
+
+
 def read_warc(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawDocument | Rejection | Skipped]:
     """Pages from a WARC stream; a truncated file keeps the records before the break."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    count = 0
-    iterator = ArchiveIterator(stream)
+    whole_until = complete_until(stream)
+    compressed = stream.read(2) == b"\x1f\x8b"
+    stream.seek(0)
+    count, iterator = 0, ArchiveIterator(stream)
     try:
         for record in iterator:
             count += 1
-            position = f"record {count} at byte {iterator.get_record_offset()}"
             if record.rec_type in ("response", "resource"):
-                yield _page(source, position, record, max_bytes)
+                part = _page(source, f"record {count}", record, max_bytes)
             else:
-                yield Skipped(source, position, f"WARC {record.rec_type} record")
+                part = Skipped(source, f"record {count}", f"WARC {record.rec_type} record")
+            # Only now: warcio reads the record to its end to report where it started.
+            offset = iterator.get_record_offset()
+            if not _record_whole(record, offset, whole_until, compressed):
+                break
+            yield replace(part, position=f"record {count} at byte {offset}")
+        else:
+            return
+        raise EOFError(f"record {count} at byte {offset} is cut off")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
-        yield Rejection(source, f"after record {count}", "ingest", "truncated",
-                        f"the WARC stream breaks off ({type(exc).__name__}: {exc}); the "
-                        f"{count} record(s) before the break were read. Download the file again "
-                        "for the rest")
+        whole = count - 1 if count else 0
+        yield Rejection(source, f"record {count}", "ingest", "truncated",
+                        f"the WARC file breaks off ({exc}); the {whole} record(s) before the "
+                        "break were read. Download the file again for the rest")

@@ -70,6 +70,110 @@ CORE_0001 = Migration(
     """,
 )
 
+FUSE_0001 = Migration(
+    "fuse.0001",
+    """
+    CREATE TABLE events (
+        id                  TEXT PRIMARY KEY,   -- sha256 of the founding mention: stable
+        bucket              TEXT NOT NULL,      -- kind|country:place, the unit of re-fusion
+        place_key           TEXT,               -- the control timeline this event belongs to
+        kind                TEXT NOT NULL,      -- captured, recaptured, entered, besieged, ..., or another event kind
+        event_type          TEXT,
+        sub_event_type      TEXT,
+        place_id            TEXT,
+        place_name          TEXT,
+        place_level         TEXT,
+        place_feature       TEXT,
+        admin1              TEXT,
+        admin2              TEXT,
+        country             TEXT,
+        lat                 REAL,
+        lon                 REAL,
+        geo_precision       INTEGER,
+        date                TEXT,               -- YYYY-MM-DD, YYYY-MM or YYYY; NULL undated
+        date_precision      TEXT,
+        date_basis          TEXT,
+        date_low            TEXT,               -- the span the sources allow
+        date_high           TEXT,
+        actor1              TEXT,
+        actor2              TEXT,
+        new_controller      TEXT,
+        previous_controller TEXT,
+        fatalities          INTEGER,            -- lowest credible figure
+        factuality          TEXT NOT NULL,      -- asserted, attributed, uncertain
+        attributed_to       TEXT NOT NULL,      -- JSON list
+        disputed            INTEGER NOT NULL,
+        confidence          REAL NOT NULL,
+        n_articles          INTEGER NOT NULL,
+        n_independent       INTEGER NOT NULL,
+        conflicts           TEXT NOT NULL,      -- JSON list of notes
+        updated_at          TEXT NOT NULL
+    );
+    CREATE INDEX events_bucket ON events(bucket);
+    CREATE INDEX events_place_key ON events(place_key);
+    CREATE INDEX events_date ON events(date);
+
+    -- Every statement behind an event: reports, and denials kept beside them.
+    CREATE TABLE event_sources (
+        event_id       TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        mention_id     TEXT NOT NULL,
+        role           TEXT NOT NULL,           -- report or denial
+        article_id     TEXT NOT NULL,
+        outlet         TEXT,
+        source         TEXT,
+        url            TEXT,
+        published      TEXT,
+        copy_cluster   TEXT,
+        factuality     TEXT,
+        attributed_to  TEXT,
+        date           TEXT,
+        date_precision TEXT,
+        date_basis     TEXT,
+        fatalities     INTEGER,
+        sentence       TEXT,
+        evidence       TEXT,                    -- JSON
+        PRIMARY KEY (event_id, mention_id)
+    );
+    CREATE INDEX event_sources_article ON event_sources(article_id);
+
+    -- What fusion last saw of each mention, so a re-run redoes only changed buckets.
+    CREATE TABLE fuse_state (
+        mention_id  TEXT PRIMARY KEY,
+        bucket      TEXT NOT NULL,
+        fingerprint TEXT NOT NULL
+    );
+    CREATE INDEX fuse_state_bucket ON fuse_state(bucket);
+    """,
+)
+
+CONTROL_0001 = Migration(
+    "control.0001",
+    """
+    CREATE TABLE control_states (
+        place_key     TEXT NOT NULL,
+        seq           INTEGER NOT NULL,
+        place_id      TEXT,
+        place_name    TEXT NOT NULL,
+        place_level   TEXT,
+        place_feature TEXT,
+        admin1        TEXT,
+        admin2        TEXT,
+        country       TEXT,
+        lat           REAL,
+        lon           REAL,
+        date_from     TEXT NOT NULL,
+        date_to       TEXT,                     -- NULL: still the current state
+        state         TEXT NOT NULL,            -- held, contested, besieged
+        controller    TEXT,
+        holder        TEXT,
+        uncertain     INTEGER NOT NULL,
+        event_ids     TEXT NOT NULL,            -- JSON list
+        PRIMARY KEY (place_key, seq)
+    );
+    CREATE INDEX control_states_from ON control_states(date_from);
+    """,
+)
+
 COPIES_0001 = Migration(
     "copies.0001",
     """
@@ -115,5 +219,7 @@ COPIES_0001 = Migration(
 
 MIGRATIONS: tuple[Migration, ...] = (
     CORE_0001,
+    FUSE_0001,
+    CONTROL_0001,
     COPIES_0001,
 )

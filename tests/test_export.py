@@ -1,0 +1,70 @@
+"""Exports read back in the tools analysts use: pandas, shapely, pyarrow."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from test_fuse_store import corpus
+from frontwatch.export import export
+from frontwatch.export.acled import ACLED_COLUMNS
+from frontwatch.fuse.run import fuse_store
+
+
+@pytest.fixture
+def fused(store):
+    fuse_store(store, corpus())
+    return store
+
+
+def test_acled_csv_reads_in_pandas_with_acled_columns(fused, tmp_path: Path):
+    import pandas as pd
+
+    out = tmp_path / "events.csv"
+    assert export(fused, "acled-csv", out) == 4
+    frame = pd.read_csv(out)
+    assert list(frame.columns[: len(ACLED_COLUMNS)]) == list(ACLED_COLUMNS)
+    assert {"confidence", "independent_sources", "factuality", "evidence"} <= set(frame.columns)
+    recapture = frame[frame["kind"] == "recaptured"].iloc[0]
+    assert recapture["event_date"] == "2021-07-07" and recapture["country"] == "Afghanistan"
+    assert recapture["iso"] == 4 and recapture["region"] == "South Asia"
+    assert recapture["event_id_cnty"].startswith("AFG") and recapture["time_precision"] == 1
+    assert recapture["location"] == "Qala-i-Naw" and recapture["latitude"] == pytest.approx(34.98)
+
+
+def test_geojson_reads_in_shapely(fused, tmp_path: Path):
+    from shapely.geometry import shape
+
+    out = tmp_path / "events.geojson"
+    n = export(fused, "geojson", out)
+    data = json.loads(out.read_text())
+    assert data["type"] == "FeatureCollection" and len(data["features"]) == n == 4
+    points = [shape(f["geometry"]) for f in data["features"]]
+    assert all(p.geom_type == "Point" and p.is_valid for p in points)
+    assert {round(p.x, 2) for p in points} == {63.13, 68.86}
+
+
+def test_parquet_reads_in_pyarrow(fused, tmp_path: Path):
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "events.parquet"
+    export(fused, "parquet", out)
+    table = pq.read_table(out)
+    assert table.num_rows == 4 and "event_id_cnty" in table.column_names
+    assert table.schema.field("latitude").type == "double"
+
+
+def test_jsonl_and_control_exports(fused, tmp_path: Path):
+    import pandas as pd
+
+    export(fused, "jsonl", tmp_path / "e.jsonl")
+    lines = [json.loads(l) for l in (tmp_path / "e.jsonl").read_text().splitlines()]
+    assert len(lines) == 4 and all(line["sources"] for line in lines)
+    export(fused, "control-csv", tmp_path / "c.csv")
+    states = pd.read_csv(tmp_path / "c.csv")
+    assert set(states["place_name"]) == {"Qala-i-Naw", "Kunduz"}
+    export(fused, "control-json", tmp_path / "c.json")
+    places = json.loads((tmp_path / "c.json").read_text())
+    qala = next(p for p in places if p["place_name"] == "Qala-i-Naw")
+    assert [s["controller"] for s in qala["states"]] == ["Taliban", "Afghan government"]
