@@ -13,6 +13,7 @@ from frontwatch.cli import copies as copies_cmds
 from frontwatch.cli import events as events_cmds
 from frontwatch.cli import export as export_cmds
 from frontwatch.cli import ingest as ingest_cmds
+from frontwatch.cli import pipeline as pipeline_cmds
 from frontwatch.cli.options import FrontwatchGroup
 
 
@@ -27,6 +28,7 @@ def main(ctx: click.Context, config: str | None) -> None:
 
 
 for command in (
+    pipeline_cmds.run,
     ingest_cmds.ingest,
     articles_cmds.articles,
     articles_cmds.article,
@@ -37,5 +39,6 @@ for command in (
     control_cmds.control,
     export_cmds.export,
     copies_cmds.copies,
+    pipeline_cmds.fuse,
 ):
     main.add_command(command)
