@@ -30,7 +30,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m frontwatch.bench
+	for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 lock: $(STAMP)
 	{ echo "# Exact versions of everything frontwatch installs, direct and indirect. Regenerate: make lock"; \
