@@ -8,7 +8,7 @@ on unchanged input writes nothing.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -97,7 +97,7 @@ def find_copies(store: Store, settings: Settings, on_progress: Progress | None =
     if not report.changed:
         _count_clusters(store, report)
         return report
-    pairs = _candidates(store, hasher, set(new_ids), progress)
+    pairs = in_locality_order(_candidates(store, hasher, set(new_ids), progress))
     report.candidates = len(pairs)
     report.compared, report.confirmed = _compare_all(store, pairs, cache, settings.copies_batch,
                                                      progress)
@@ -149,6 +149,33 @@ def _candidates(store: Store, hasher: MinHasher, new_ids: set[str],
         if n % 1000 == 0 or n == len(queried):
             progress(n, len(queried), "candidates")
     return sorted(pairs)
+
+
+def in_locality_order(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pairs ordered so that each article's comparisons come close together.
+
+    Articles are numbered in breadth-first order over the candidate graph (linked
+    articles get near numbers), and pairs sorted by those numbers, so the features an
+    article needs stay in the bounded feature cache: without this, pairs in id order
+    touch articles at random and the cache misses grow with the corpus.
+    """
+    neighbours: dict[str, list[str]] = {}
+    for a, b in pairs:
+        neighbours.setdefault(a, []).append(b)
+        neighbours.setdefault(b, []).append(a)
+    position: dict[str, int] = {}
+    for start in sorted(neighbours):
+        if start in position:
+            continue
+        position[start] = len(position)
+        queue = deque([start])
+        while queue:
+            for other in sorted(neighbours[queue.popleft()]):
+                if other not in position:
+                    position[other] = len(position)
+                    queue.append(other)
+    return sorted(pairs, key=lambda p: (max(position[p[0]], position[p[1]]),
+                                        min(position[p[0]], position[p[1]])))
 
 
 def _best(found: set[int], sigs: list[Signature], k: int) -> list[int]:
