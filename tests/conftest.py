@@ -49,3 +49,12 @@ def places_nlp(gazetteer_path: str):
     from frontwatch.settings import Settings
 
     return load_places_pipeline(Settings(gazetteer=gazetteer_path))
+
+
+@pytest.fixture(scope="session")
+def nlp(gazetteer_path: str):
+    """The spaCy pipeline with the place recognizer, loaded once for the session."""
+    from frontwatch.places import load_places_pipeline
+    from frontwatch.settings import Settings
+
+    return load_places_pipeline(Settings(gazetteer=gazetteer_path))
