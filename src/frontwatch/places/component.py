@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from frontwatch.places.focus import read_country_words, word_votes
 from frontwatch.places.gazetteer import Gazetteer
 from frontwatch.places.mention import PlaceMention
 from frontwatch.places.recognize import find_candidates
@@ -27,11 +28,13 @@ class PlacesComponent:
     def __init__(self, nlp: Language, name: str, gazetteer_path: str) -> None:
         self.name = name
         self.gazetteer = Gazetteer.open(gazetteer_path)
+        self.country_words = read_country_words()
         if not Span.has_extension(EXTENSION):
             Span.set_extension(EXTENSION, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = resolve(find_candidates(doc, self.gazetteer))
+        votes = word_votes((t.text for t in doc), self.country_words)
+        mentions = resolve(find_candidates(doc, self.gazetteer, votes), votes)
         spans = []
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end,

@@ -39,6 +39,7 @@ LOCATIVE_WORDS = frozenset({
     "attacked", "shelled", "bombed", "liberated", "recaptured", "retook", "surrounded",
     "encircled", "reached", "fled", "evacuated", "struck", "hit", "targeted", "enter",
     "capture", "seize", "take", "retake", "besiege", "control", "fall", "fell",
+    "borders", "bordering", "including", "like", "neighbouring", "neighboring", "and",
 })
 # Before a name: the event is near the place, not at it (ACLED precision 2).
 NEAR_WORDS = frozenset({"near", "outskirts", "outside", "around", "vicinity", "nearby",
@@ -64,3 +65,8 @@ MONTHS_AND_DAYS = frozenset({
 OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW",
                                "PRODUCT", "LANGUAGE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
+                            "PERCENT"})
+# "districts ..., including X": X is one of them.
+EXAMPLE_WORDS = frozenset({"including", "includes", "include", "namely", "notably",
+                           "especially", "particularly"})

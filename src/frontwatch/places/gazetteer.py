@@ -11,10 +11,10 @@ from frontwatch.errors import FrontwatchError
 from frontwatch.places import schema
 from frontwatch.places.fold import fold_key, skeleton
 
-# A skeleton hit counts only when the fold keys are this similar (rapidfuzz ratio, 0-100).
-# Tuned on the spelling pairs of the issue (Taleqan/Taloqan 86, Shibirghan/Sheberghan 80)
-# against unrelated names sharing a skeleton (usually below 75).
-FUZZY_MIN_SIMILARITY = 78
+# A skeleton hit counts only when the fold keys are this similar (rapidfuzz ratio, 0-100)
+# and start with the same letter. Tuned on spelling pairs (Taleqan/Taloqan 86,
+# Maimanah/Meymaneh 86) against person names that land on places (Karzai/Karuzi 83).
+FUZZY_MIN_SIMILARITY = 85
 # Names shorter than this (folded) are never matched fuzzily: too many near neighbours.
 FUZZY_MIN_LENGTH = 5
 # Entries looked at per name, most populous first (common names like "Faizabad" have dozens).
@@ -106,7 +106,7 @@ class Gazetteer:
         rows = self._conn.execute(
             "SELECT DISTINCT key FROM names WHERE skel = ? LIMIT 400",
             (skeleton(key, from_key=True),)).fetchall()
-        scored = [(other, fuzz.ratio(key, other)) for (other,) in rows]
+        scored = [(other, fuzz.ratio(key, other)) for (other,) in rows if other[0] == key[0]]
         result = []
         for other, score in sorted(scored, key=lambda pair: -pair[1]):
             if score >= FUZZY_MIN_SIMILARITY:
@@ -130,6 +130,25 @@ class Gazetteer:
         if outer is None or inner is None:
             return False
         return unit_contains(outer, inner)
+
+    def seat_of(self, unit_id: str) -> GazetteerEntry | None:
+        """The seat of an admin unit ("the provincial capital"): PPLC/PPLA or PPLA2 inside it."""
+        unit = self.get(unit_id)
+        if unit is None or unit.level not in ("admin1", "admin2"):
+            return None
+        if unit.level == "admin1":
+            row = self._conn.execute(
+                _ENTRY_SQL + " WHERE e.country = ? AND e.admin1_code = ? AND e.level = "
+                "'populated place' AND e.feature_code IN ('PPLA', 'PPLC') "
+                "ORDER BY e.feature_code = 'PPLA' DESC, e.population DESC LIMIT 1",
+                (unit.country, unit.admin1_code)).fetchone()
+        else:
+            row = self._conn.execute(
+                _ENTRY_SQL + " WHERE e.country = ? AND e.admin1_code = ? AND e.admin2_code = ? "
+                "AND e.level = 'populated place' AND e.feature_code IN ('PPLA2', 'PPLA', 'PPLC') "
+                "ORDER BY e.population DESC LIMIT 1",
+                (unit.country, unit.admin1_code, unit.admin2_code)).fetchone()
+        return GazetteerEntry(*row) if row else None
 
     def info(self) -> dict[str, str]:
         meta = dict(self._conn.execute("SELECT key, value FROM meta"))
@@ -159,12 +178,22 @@ def unit_contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
 
 def ensure_gazetteer(path: str, on_progress: Callable[[int, int, str], None] | None = None
                      ) -> Gazetteer:
-    """Open the gazetteer at ``path``, building it first when it is missing or outdated."""
+    """Open the gazetteer at ``path``, building it first when it is missing or outdated.
+
+    A file built from other package data is rebuilt, unless the user has loaded files
+    into it (then it is kept: `frontwatch gazetteer build` rebuilds on demand).
+    """
+    from frontwatch.places.build import build_fingerprint, build_gazetteer
+
     try:
-        return Gazetteer.open(path)
+        gazetteer = Gazetteer.open(path)
     except GazetteerMissing:
-        pass
-    from frontwatch.places.build import build_gazetteer
+        gazetteer = None
+    if gazetteer is not None:
+        info = gazetteer.info()
+        if info.get("fingerprint") == build_fingerprint() or info["loads"] != "0":
+            return gazetteer
+        gazetteer.close()
 
     try:
         build_gazetteer(path, on_progress=on_progress)

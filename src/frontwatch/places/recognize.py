@@ -10,11 +10,13 @@ them, and the part of speech of single words ("Northern", "Police").
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from frontwatch.places import cues
+from frontwatch.places.focus import country_focus
 from frontwatch.places.fold import ARTICLES, CONNECTORS, fold_key
 from frontwatch.places.gazetteer import Gazetteer, GazetteerEntry
 
@@ -33,6 +35,18 @@ LOCATIVE_MIN_POPULATION = 1_000
 # "many districts of Kunduz": the districts are in Kunduz (a number lists: "three provinces of").
 CONTAINER_QUANTIFIERS = frozenset({"many", "several", "some", "all", "most", "other", "dozens",
                                    "few", "various", "numerous"})
+# All-capital names this short are acronyms (NATO, RSF, UN) unless a country has them (US, UK).
+MAX_ACRONYM = 5
+# A country is the article's focus when it has this share of the sure mentions' votes.
+FOCUS_MIN_SHARE = 0.25
+# Outside the article's focus, a bare name with no evidence is taken only when it is a city
+# this large (Kabul, Aleppo, Kyiv in a story about elsewhere).
+WORLD_CITY_POPULATION = 1_000_000
+# Tokens around a bare name searched for the kind of units the text speaks of (the parser's
+# sentences are too short on scraped text: "..., including X, which borders Y, he said.").
+LEVEL_WINDOW = 30
+# Tokens looked back from "including X" for the plural cue it gives examples of.
+EXAMPLE_WINDOW = 20
 LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
 
 
@@ -51,6 +65,7 @@ class Candidate:
     capital_of: bool = False            # "the capital of X": X is a province or country
     near: bool = False
     capital_near: bool = False          # "capital" close by: a provincial or national capital
+    sentence_levels: frozenset[str] = frozenset()   # levels the sentence's cue words name
     locative: bool = False
     sentence: int | None = None
     decision: str = "no"                # yes | weak | no
@@ -62,8 +77,12 @@ class Candidate:
         return fold_key(self.text)
 
 
-def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
-    """Place mentions in ``doc`` (sorted by start), each with its gazetteer entries."""
+def find_candidates(doc: Doc, gazetteer: Gazetteer,
+                    extra_votes: Counter[str] | None = None) -> list[Candidate]:
+    """Place mentions in ``doc`` (sorted by start), each with its gazetteer entries.
+
+    ``extra_votes``: country votes from words of the text (see :func:`focus.word_votes`).
+    """
     found = _gazetteer_matches(doc, gazetteer)
     taken = {i for c in found for i in range(c.start, c.end)}
     found += _entity_matches(doc, gazetteer, taken)
@@ -77,9 +96,9 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     _link_lists(doc, found)
     for cand in found:
         cand.decision, cand.evidence = _decide(doc, cand)
+    focus = country_focus([c for c in found if c.decision == "yes"], extra_votes)
     for cand in found:
-        if cand.decision == "weak" and any(o.decision == "yes" for o in cand.chain):
-            cand.decision, cand.evidence = "yes", "listed with other places"
+        cand.decision, cand.evidence = _settle(cand, focus)
     return [c for c in found if c.decision == "yes"]
 
 
@@ -143,6 +162,8 @@ def _entity_matches(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Can
         if span is None:
             continue
         entries, similarity = _fuzzy_entries(gazetteer, span.text)
+        if ent.label_ != "GPE" and similarity < 100:
+            continue
         if entries or ent.label_ == "GPE":
             found.append(_candidate(span, entries, similarity, ent.label_))
     return found
@@ -153,7 +174,8 @@ def _trim_entity(ent: Span) -> Span | None:
     doc = ent.doc
     while start < end and doc[start].lower_ in {"the", "a"}:
         start += 1
-    while end > start and doc[end - 1].lower_ in cues.CUE_LEVELS | {"'s", "’s"}:
+    while end > start and (doc[end - 1].lower_ in cues.CUE_LEVELS
+                                  or doc[end - 1].lower_ in {"'s", "’s"}):
         end -= 1
     if start >= end or not _is_name_start(doc[start]):
         return None
@@ -184,7 +206,8 @@ def _cued_unknown_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list
             start -= 1
         while start < end and not _is_name_start(doc[start]):
             start += 1
-        if start == end or doc[start].is_sent_start and end - start == 1 and doc[start].pos_ != "PROPN":
+        if start == end or any(t.pos_ != "PROPN" or t.ent_type_ in cues.OTHER_NAME_LABELS
+                               for t in doc[start:end] if _is_name_start(t)):
             continue
         span = doc[start:end]
         entries, similarity = _fuzzy_entries(gazetteer, span.text)
@@ -202,20 +225,27 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         cand.locative = before.lower_ in cues.LOCATIVE_WORDS
         if before.lower_ in {"of", "in"} and cand.cue is None:
             _cue_before(doc, cand, before)
+        elif before.lower_ in cues.EXAMPLE_WORDS and cand.cue is None:
+            _cue_from_examples(doc, cand, before)
     window = doc[max(0, cand.start - NEAR_WINDOW):cand.start]
     cand.near = any(t.lower_ in cues.NEAR_WORDS for t in window)
+    nearby = doc[max(0, cand.start - LEVEL_WINDOW):cand.end + LEVEL_WINDOW // 2]
+    cand.sentence_levels = frozenset(cues.CUE_LEVELS[t.lower_] for t in nearby
+                                     if t.lower_ in cues.CUE_LEVELS)
     around = doc[max(0, cand.start - CAPITAL_WINDOW):cand.end + CAPITAL_WINDOW]
     cand.capital_near = not cand.capital_of and any(
         t.lower_ in cues.CAPITAL_WORDS for t in around)
     if cand.from_ner is None:
         for ent in doc.ents:
-            if ent.label_ in cues.PLACE_LABELS and ent.start <= cand.start and cand.end <= ent.end:
+            trimmed = _trim_entity(ent) if ent.label_ in cues.PLACE_LABELS else None
+            if trimmed is not None and (trimmed.start, trimmed.end) == (cand.start, cand.end):
                 cand.from_ner = ent.label_
 
 
 def _previous_word(doc: Doc, i: int) -> Token | None:
+    """The word before position ``i``, past "the" and adjectives such as "northern"."""
     j = i - 1
-    while j >= 0 and doc[j].lower_ == "the":
+    while j >= 0 and doc[j].lower_ in cues.CUE_FILLERS:
         j -= 1
     return doc[j] if j >= 0 else None
 
@@ -235,6 +265,16 @@ def _cue_before(doc: Doc, cand: Candidate, prep: Token) -> None:
             level = cues.CONTAINER_OF.get(level)
         if level:
             cand.cue, cand.cue_words = level, f"{doc[j].text} {prep.text} {cand.text}"
+
+
+def _cue_from_examples(doc: Doc, cand: Candidate, word: Token) -> None:
+    """'Several districts ... have fallen, including Dasht-e-Archi': X is a district."""
+    sentence_start = word.sent.start if doc.has_annotation("SENT_START") else 0
+    for tok in reversed(doc[max(sentence_start, word.i - EXAMPLE_WINDOW):word.i]):
+        if tok.lower_ in cues.PLURAL_CUES:
+            cand.cue = cues.CUE_LEVELS[tok.lower_]
+            cand.cue_words = f"{tok.text} ... {word.text} {cand.text}"
+            return
 
 
 def _is_container(doc: Doc, j: int) -> bool:
@@ -277,6 +317,7 @@ def _share(chain: list[Candidate]) -> None:
 
 
 def _decide(doc: Doc, cand: Candidate) -> tuple[str, str]:
+    """yes / no, or a provisional verdict settled by the article's focus (:func:`_settle`)."""
     before = doc[cand.start - 1] if cand.start > 0 else None
     after = doc[cand.end] if cand.end < len(doc) else None
     if before is not None and before.lower_.rstrip(".") in cues.PERSON_TITLES:
@@ -284,31 +325,75 @@ def _decide(doc: Doc, cand: Candidate) -> tuple[str, str]:
     if after is not None and after.lower_ in cues.PERSON_VERBS and not cand.locative \
             and cand.from_ner is None:
         return "no", f"followed by {after.text!r}: a person"
+    best = cand.entries[0] if cand.entries else None
+    if _acronym(cand) and (best is None or best.level not in {"country", "admin1"}):
+        return "no", f"{cand.text!r} is an acronym"
     if cand.cue or cand.capital_of:
         return "yes", f"cue: {cand.cue_words}"
+    if best is None:
+        if cand.from_ner == "GPE" and cand.locative:
+            return "yes", f"NER GPE after {_previous_word(doc, cand.start).text!r}"
+        return "no", "not in the gazetteer, and nothing around says it is a place"
     if cand.from_ner:
+        if cand.from_ner != "GPE" and best is not None and best.level == "populated place" \
+                and best.population < LOCATIVE_MIN_POPULATION:
+            return "weak", f"NER {cand.from_ner}, only small places of that name"
         return "yes", f"NER {cand.from_ner}"
     other = _other_name_around(doc, cand)
     if other is not None:
         return "no", f"part of the {other.label_} name {other.text!r}"
     if cand.end - cand.start == 1 and _common_word(doc[cand.start]):
         return "no", f"{cand.text!r} is a common word here"
-    if not cand.entries:
+    if best is None:
         return "no", "not in the gazetteer"
-    best = cand.entries[0]
+    label = _exact_entity(doc, cand)
+    if label in {"ORG", "NORP"}:
+        if cand.locative and _notable(best):
+            return "yes", f"after {_previous_word(doc, cand.start).text!r} (NER said {label})"
+        return "no", f"tagged {label}"
     if cand.locative and (best.level != "populated place"
                           or best.population >= LOCATIVE_MIN_POPULATION):
         return "yes", f"after {_previous_word(doc, cand.start).text!r}"
-    if _exact_entity(doc, cand) in {"PERSON", "ORG", "NORP"}:
-        return "no", f"tagged {_exact_entity(doc, cand)}"
+    if label == "PERSON":
+        return "person", "tagged PERSON"
     if best.level in {"country", "admin1"} or best.population >= NOTABLE_POPULATION:
-        return "yes", "a large place"
+        return "large", "a large place"
     return "weak", "no evidence it is a place here"
+
+
+def _settle(cand: Candidate, focus: dict[str, float]) -> tuple[str, str]:
+    """Provisional verdicts, given the countries the article's sure mentions are in."""
+    if cand.decision == "yes" or cand.decision == "no":
+        return cand.decision, cand.evidence
+    if cand.decision != "person" and any(o.decision == "yes" for o in cand.chain):
+        return "yes", "listed with other places"
+    for entry in cand.entries:
+        share = focus.get(entry.country or "", 0.0)
+        if share < FOCUS_MIN_SHARE:
+            continue
+        if entry.level in {"admin1", "admin2"} or entry.feature in {"PPLC", "PPLA", "PPLA2"}:
+            return "yes", f"a known {entry.level} ({entry.feature}) in {entry.country}, the article's focus"
+        if cand.decision != "person" and entry.population >= LOCATIVE_MIN_POPULATION:
+            return "yes", f"a town of {entry.country}, the article's focus"
+    if cand.decision == "large" and (not focus or cand.entries[0].level == "country"
+                                     or cand.entries[0].population >= WORLD_CITY_POPULATION):
+        return "yes", "a large place"
+    return "no", cand.evidence
+
+
+def _notable(entry: GazetteerEntry) -> bool:
+    return (entry.level in {"country", "admin1", "admin2"} or entry.feature in {"PPLC", "PPLA"}
+            or entry.population >= NOTABLE_POPULATION)
+
+
+def _acronym(cand: Candidate) -> bool:
+    letters = [c for c in cand.text if c.isalpha()]
+    return len(letters) <= MAX_ACRONYM and all(c.isupper() for c in letters)
 
 
 def _other_name_around(doc: Doc, cand: Candidate) -> Span | None:
     for ent in doc.ents:
-        if ent.label_ in cues.OTHER_NAME_LABELS and ent.start <= cand.start and cand.end <= ent.end \
+        if ent.label_ not in cues.NUMERIC_LABELS and ent.start <= cand.start and cand.end <= ent.end \
                 and (ent.end - ent.start) > (cand.end - cand.start):
             return ent
     return None

@@ -12,6 +12,7 @@ import math
 from collections import Counter
 
 from frontwatch.places import cues
+from frontwatch.places.focus import country_focus
 from frontwatch.places.fold import fold_key
 from frontwatch.places.gazetteer import GazetteerEntry
 from frontwatch.places.mention import (PRECISION_NEAR, PRECISION_PLACE, PRECISION_REGION,
@@ -24,6 +25,7 @@ BARE_NAME_SCORE = {"PCLI": 3.0, "PPLC": 3.0, "PPLA": 2.5, "ADM1": 2.0, "PPLA2": 
                    "PPL": 1.0, "ADM2": 0.5}
 CUE_MATCH = 6.0          # the cue word names this entry's level
 CUE_MISMATCH = -6.0
+SENTENCE_LEVEL = 1.5     # a bare name in a sentence about districts (provinces, cities)
 POPULATION_WEIGHT = 0.5  # per power of ten
 FOCUS_WEIGHT = 5.0       # times the country's share of the article's place votes
 SENTENCE_HINT = 4.0      # the entry's province / district / country is named in the sentence
@@ -31,32 +33,15 @@ ARTICLE_HINT = 1.5       # ... or elsewhere in the article
 CAPITAL_HINT = 2.5       # "the provincial capital" near a PPLA / PPLC
 SAME_AS_BEFORE = 2.0     # the name resolved to this entry earlier in the article
 FUZZY_PENALTY = 0.1      # per point of similarity below 100
-# A single-country mention votes this much for the focus; a country named outright more.
-UNAMBIGUOUS_VOTE = 2.0
-COUNTRY_VOTE = 3.0
 
 
-def resolve(candidates: list[Candidate]) -> list[PlaceMention]:
-    """One :class:`PlaceMention` per candidate, in order."""
-    focus = country_focus(candidates)
+def resolve(candidates: list[Candidate],
+            extra_votes: Counter[str] | None = None) -> list[PlaceMention]:
+    """One :class:`PlaceMention` per candidate, in order (``extra_votes``: see focus.py)."""
+    focus = country_focus(candidates, extra_votes)
     hints = _admin_hints(candidates)
     chosen: dict[str, GazetteerEntry] = {}
     return [_resolve_one(cand, focus, hints, cand.capital_near, chosen) for cand in candidates]
-
-
-def country_focus(candidates: list[Candidate]) -> dict[str, float]:
-    """Share of the article's place votes per country."""
-    votes: Counter[str] = Counter()
-    for cand in candidates:
-        countries = {e.country for e in cand.entries if e.country}
-        if any(e.level == "country" for e in cand.entries[:1]):
-            votes[cand.entries[0].country] += COUNTRY_VOTE
-        elif len(countries) == 1:
-            votes[countries.pop()] += UNAMBIGUOUS_VOTE
-        elif cand.entries:
-            votes[cand.entries[0].country] += 1.0 / len(countries)
-    total = sum(votes.values()) or 1.0
-    return {country: n / total for country, n in votes.items()}
 
 
 def _admin_hints(candidates: list[Candidate]) -> dict[int | None, set[str]]:
@@ -107,12 +92,14 @@ def _level_score(cand: Candidate, entry: GazetteerEntry) -> tuple[float, str]:
     wanted = cand.cue
     if cand.capital_of:
         ok = entry.level in {cues.ADMIN1, cues.COUNTRY}
-        return (CUE_MATCH if ok else CUE_MISMATCH), f"cue: {cand.cue_words}" if ok else ""
+        return (CUE_MATCH if ok else CUE_MISMATCH), "a province or country" if ok else ""
     if wanted is None:
         bare = BARE_NAME_SCORE.get(entry.feature or "", 0.5)
+        if entry.level in cand.sentence_levels:
+            return bare + SENTENCE_LEVEL, f"the sentence speaks of {entry.level} units"
         return bare, ""
     ok = entry.level == wanted or (wanted == cues.PLACE and entry.level == cues.PLACE)
-    return (CUE_MATCH if ok else CUE_MISMATCH), f"cue: {cand.cue_words}" if ok else ""
+    return (CUE_MATCH if ok else CUE_MISMATCH), f"level {wanted}" if ok else ""
 
 
 def _hint_score(cand: Candidate, entry: GazetteerEntry, hints: dict) -> tuple[float, str]:
