@@ -21,8 +21,14 @@ EXTRACTOR_VERSION = "events-1"
 
 BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
-    r"said|says|told|claimed|that)\b|,\s+(?:and|which|who|where|as|marking|bringing|leaving|giving|"
+    r"said|says|told|claimed|that)\b|,\s+(?:and|which|who|where|as(?! well as)|marking|bringing|leaving|giving|"
     r"according)\b", re.IGNORECASE)
+# Going left, a relative pronoun does not end the clause: "Zaranj, which fell on Friday".
+LEFT_BOUNDARY_RX = re.compile(
+    r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
+    r"said|says|told|claimed)\b|,\s+(?:and|as(?! well as)|marking|bringing|leaving|giving|"
+    r"according)\b", re.IGNORECASE)
+RELATIVE_RX = re.compile(r"\b(?:which|that|whom)\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
 STATISTIC_RX = re.compile(
     r"\b(?:\d[\d,]*|many|several|dozens|scores|hundreds|most|half|all|some|numerous|other|"
     r"more than \w+|nearly \w+|around \w+|about \w+|two|three|four|five|six|seven|eight|nine|ten|"
@@ -64,11 +70,26 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
                          keep_focus_places(hits, country), country, main_rebel_of(text, actors),
                          title_end=len(title) + 2 if title else 0)
     mentions: list[EventMention] = []
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(segments(doc)):
         view = SentenceView(index, sent.start_char, sent.end_char, sent.text, sent,
                             sent.start_char < ctx.title_end)
         mentions += sentence_mentions(view, ctx)
     return mentions
+
+
+def segments(doc):
+    """spaCy's sentences, cut again at line breaks: a headline, a dateline or a paragraph
+    never runs into the next one."""
+    for sent in doc.sents:
+        start = sent.start_char
+        for m in re.finditer(r"\n+", sent.text):
+            piece = doc.char_span(start, sent.start_char + m.start(), alignment_mode="contract")
+            if piece is not None and piece.text.strip():
+                yield piece
+            start = sent.start_char + m.end()
+        piece = doc.char_span(start, sent.end_char, alignment_mode="contract")
+        if piece is not None and piece.text.strip():
+            yield piece
 
 
 def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMention]:
@@ -92,8 +113,9 @@ def _clause(view: SentenceView, trig: Trigger, prev_end: int, next_start: int) -
     """The left and right limits of the trigger's clause (doc offsets)."""
     rel = lambda pos: pos - view.start
     left = max(prev_end, view.start)
-    for m in BOUNDARY_RX.finditer(view.text[rel(left): rel(trig.start)]):
-        left = max(left, view.start + rel(prev_end if prev_end > view.start else view.start) + m.end())
+    base = left
+    for m in LEFT_BOUNDARY_RX.finditer(view.text[rel(base): rel(trig.start)]):
+        left = max(left, base + m.end())
     right = next_start
     m = BOUNDARY_RX.search(view.text, rel(trig.end), rel(next_start))
     if m:
@@ -119,6 +141,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
                                    allowed={"into", "from", "of"} if allowed else None)
     if target_side == "left":
         found += _listed_after(view, ctx, trig, right)
+    if target_side == "right" and not found and RELATIVE_RX.search(view.text[left - view.start: trig.start - view.start]):
+        found = placelib.window_places(view.text, view.start, left, trig.start, ctx.places)
     targets = placelib.pick_targets(found)
     statistic = bool(STATISTIC_RX.search(window)) and not SMALL_EXACT_RX.search(window)
     named = [h for h, rel in found if rel == "target"]

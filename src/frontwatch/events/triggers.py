@@ -20,12 +20,12 @@ CAPTURE_VERBS = {"capture": "captured", "seize": "captured", "overrun": "capture
                  "enter": "entered", "storm": "entered", "infiltrate": "entered",
                  "besiege": "besieged", "surround": "besieged", "encircle": "besieged",
                  "blockade": "besieged",
-                 "surrender": "surrendered", "abandon": "withdrew", "evacuate": "withdrew",
+                 "surrender": "surrendered",
                  "lose": "lost"}
 # "swept into Kunduz": verbs of motion + into.
 INTO_VERBS = {"sweep", "push", "storm", "break", "move", "roll", "march", "advance", "pour",
               "burst", "stream", "drive", "force", "fight", "make"}
-WITHDRAW_VERBS = {"withdraw", "retreat", "flee", "pull"}
+WITHDRAW_VERBS = {"withdraw", "retreat", "pull"}
 OUT_VERBS = {"push", "drive", "force", "chase", "expel", "kick", "throw", "flush", "oust", "rout"}
 BACK_VERBS = {"take", "win", "wrest", "seize", "grab", "get"}
 FALL_LEMMAS = {"fall"}
