@@ -298,6 +298,11 @@ def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDa
     if chosen.kind == "and_year":
         years = [e for e in expressions if e.kind in {"year"} and e.end <= chosen.start]
         chosen = years[-1] if years else chosen
+    if chosen.kind in {"day_month", "month_day"}:
+        years = [e.year for e in expressions if e.kind in {"day_month_year", "month_day_year"} and e.start < chosen.start]
+        if years:   # "On 28 September 2015 ... retook it on 1 October": the sentence's year
+            from dataclasses import replace as _replace
+            chosen = _replace(chosen, kind="day_month_year", year=years[-1])
     dates = [datelib.resolve(chosen, ctx.published, future, ctx.anchor)]
     following = [e for e in expressions if e.kind == "and_year" and e.start >= chosen.end]
     for extra in following:
