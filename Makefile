@@ -32,6 +32,14 @@ test: $(STAMP)
 bench: $(STAMP)
 	for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
+eval: $(STAMP)
+	mkdir -p $(OUT)/eval
+	$(BIN)/frontwatch copies eval eval/copies/pairs.gold.jsonl eval/copies/corpus.jsonl
+	$(BIN)/frontwatch places-eval eval/places/gold.jsonl
+	rm -f $(OUT)/eval/*.db*
+	$(BIN)/frontwatch eval ../shared/seeds/gold.jsonl --articles ../shared/seeds/articles --db $(OUT)/eval/seeds.db
+	$(BIN)/frontwatch eval eval/examples/events.gold.jsonl --articles examples --db $(OUT)/eval/examples.db
+
 lock: $(STAMP)
 	{ echo "# Exact versions of everything frontwatch installs, direct and indirect. Regenerate: make lock"; \
 	  $(BIN)/pip freeze --exclude-editable; } > constraints.txt
