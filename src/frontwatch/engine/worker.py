@@ -1,0 +1,59 @@
+"""What runs on a Dask worker: the extractor, loaded once per worker process, and the task
+that extracts one chunk of articles.
+
+The places pipeline and the actor dictionary live on a WorkerPlugin instance (one per worker
+process, registered by the driver), loaded on the first task so that the worker's event
+loop is never blocked by spaCy; nothing is kept in module globals.
+"""
+from __future__ import annotations
+
+import threading
+
+from distributed import WorkerPlugin, get_worker
+
+from frontwatch.events.model import EventMention
+from frontwatch.records import Article
+from frontwatch.settings import Settings
+
+ChunkResult = list[tuple[str, list[EventMention]]]
+
+
+class ExtractorPlugin(WorkerPlugin):
+    """Holds one worker's places pipeline and actor dictionary, loaded on first use."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._loaded = None
+        self._lock = None
+
+    def setup(self, worker) -> None:
+        self._lock = threading.Lock()
+
+    def extractor(self):
+        """``(nlp, actors)`` for this worker process, loading them the first time."""
+        with self._lock:
+            if self._loaded is None:
+                from frontwatch.events.actors import load_actors
+                from frontwatch.places import load_places_pipeline
+
+                self._loaded = (load_places_pipeline(self.settings),
+                                load_actors(self.settings.actors_file))
+            return self._loaded
+
+
+def article_text(article: Article) -> str:
+    """The text the extractor reads: the headline, a blank line, the body (as extract_store)."""
+    title = (article.title or "").strip()
+    return f"{title}\n\n{article.text}" if title else article.text
+
+
+def extract_chunk(articles: list[Article], plugin_name: str) -> ChunkResult:
+    """Each article's mentions, stamped with the extractor version, in input order."""
+    from frontwatch.events.extract import EXTRACTOR_VERSION, extract_article
+    from frontwatch.events.store import _versioned
+
+    nlp, actors = get_worker().plugins[plugin_name].extractor()
+    docs = nlp.pipe([article_text(a) for a in articles])
+    return [(article.id, [_versioned(m, EXTRACTOR_VERSION)
+                          for m in extract_article(article, nlp, actors, doc=doc)])
+            for article, doc in zip(articles, docs)]
