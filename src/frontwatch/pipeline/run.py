@@ -42,10 +42,15 @@ def _silent(stage: str) -> Callable[[int, int, str], None]:
 
 
 def run_pipeline(store: Store, settings: Settings, paths: Iterable[str] = (),
-                 nlp: Any = None, progress: StageProgress = _silent) -> PipelineReport:
-    """Ingest `paths` (none: only bring the later stages up to date), then every stage."""
+                 nlp: Any = None, progress: StageProgress = _silent,
+                 engine: Any = None) -> PipelineReport:
+    """Ingest `paths` (none: only bring the later stages up to date), then every stage.
+
+    ``engine`` (a frontwatch.engine.Engine; default: this process) runs the per-article
+    extraction; the store is written from this process only.
+    """
     from frontwatch.copies import find_copies
-    from frontwatch.events.store import extract_store
+    from frontwatch.engine import Engine
     from frontwatch.ingest import ingest_paths
 
     report = PipelineReport()
@@ -53,7 +58,8 @@ def run_pipeline(store: Store, settings: Settings, paths: Iterable[str] = (),
     if paths:
         report.ingest = ingest_paths(store, paths, settings, on_progress=progress("ingest"))
     report.copies = find_copies(store, settings, on_progress=progress("copies"))
-    report.extract = extract_store(store, settings, nlp=nlp, on_progress=progress("extract"))
+    engine = engine if engine is not None else Engine()
+    report.extract = engine.extract(store, settings, nlp=nlp, on_progress=progress("extract"))
     report.fuse = fuse_from_store(store, progress("fuse"))
     return report
 
