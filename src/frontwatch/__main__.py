@@ -1,3 +1,5 @@
 from frontwatch.cli import main
 
-main(prog_name="frontwatch")
+# Guarded: worker processes of the dask engine are spawned and import this module again.
+if __name__ == "__main__":
+    main(prog_name="frontwatch")
