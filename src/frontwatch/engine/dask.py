@@ -20,6 +20,9 @@ from frontwatch.store import Store
 IN_FLIGHT_PER_THREAD = 2
 # How long to wait for a scheduler given by address before saying it cannot be reached.
 CONNECT_TIMEOUT = "20s"
+# Workers of a local cluster: no statistical profiler (it samples the worker thread every
+# 10 ms, which slows GIL-bound spaCy and rule code; bench/bench_engine.py measures it).
+LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 def extract_distributed(store: Store, settings: Settings, client_or_address=None,
@@ -109,6 +112,7 @@ def register_extractor(client, settings: Settings) -> str:
 def dask_client(client_or_address, workers: int) -> Iterator:
     """A Client: the one given, one connected to an address, or one on a new LocalCluster."""
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError as exc:
         raise EngineUnavailable(
@@ -128,7 +132,8 @@ def dask_client(client_or_address, workers: int) -> Iterator:
         with client:
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, \
+    with dask.config.set(LOCAL_CLUSTER_CONFIG), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                         dashboard_address=None) as cluster, \
             Client(cluster, set_as_default=False) as client:
         yield client
