@@ -142,8 +142,7 @@ def list_places(store: Store, country: str | None = None) -> list[dict[str, Any]
 def date_range(store: Store) -> tuple[str | None, str | None]:
     """The first and last day of the dated events and control changes."""
     row = store.execute(
-        "SELECT min(d), max(d) FROM (SELECT date_low AS d FROM events WHERE date_precision = 'day' "
-        "UNION ALL SELECT date_high FROM events WHERE date_precision = 'day' "
+        "SELECT min(d), max(d) FROM (SELECT date AS d FROM events WHERE date_precision = 'day' "
         "UNION ALL SELECT date_from FROM control_states)").fetchone()
     return row[0], row[1]
 
