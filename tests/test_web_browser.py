@@ -143,3 +143,18 @@ def test_markup_in_articles_shows_as_text_and_never_runs(page):
     assert panel.find_elements("css selector", "script, img") == []
     assert page.find_elements("css selector", "a[href^='javascript']") == []
     assert page.execute_script("return window.__xss === undefined")
+
+
+def test_markup_in_the_report_never_runs_in_a_browser(browser, tmp_path):
+    from frontwatch.report import build_report
+    from frontwatch.store import open_store
+
+    db = build_story_store(tmp_path)
+    with open_store(db, readonly=True) as store:
+        report, _, _ = build_report(store, tmp_path / "report")
+    browser.get(report.as_uri())
+    wait_for(browser, lambda d: d.execute_script("return document.readyState") == "complete")
+    body = browser.find_element("tag name", "body").text
+    assert '<script>window.__xss = "title"</script>Kunduz falls' in body
+    assert browser.execute_script("return window.__xss === undefined")
+    assert browser.execute_script("return document.images.length") == 2

@@ -12,6 +12,8 @@ from frontwatch.cli import control as control_cmds
 from frontwatch.cli import events as events_cmds
 from frontwatch.cli import export as export_cmds
 from frontwatch.cli import ingest as ingest_cmds
+from frontwatch.cli import report as report_cmds
+from frontwatch.cli import serve as serve_cmds
 from frontwatch.cli.options import FrontwatchGroup
 
 
@@ -35,5 +37,7 @@ for command in (
     events_cmds.event,
     control_cmds.control,
     export_cmds.export,
+    report_cmds.report,
+    serve_cmds.serve,
 ):
     main.add_command(command)
