@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test setup clean bench eval lock
+.PHONY: demo test setup browser clean bench eval lock
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +20,19 @@ demo: $(STAMP)
 	mkdir -p $(OUT)
 	$(BIN)/frontwatch ingest examples --db $(OUT)/frontwatch.db
 	$(BIN)/frontwatch stats --db $(OUT)/frontwatch.db
+	$(BIN)/frontwatch report --db $(OUT)/frontwatch.db --out $(OUT)/report
+	@echo "Report: $(OUT)/report/report.html (map: frontwatch serve --db $(OUT)/frontwatch.db)"
 	@echo "Results: $(OUT)/frontwatch.db (frontwatch articles --db $(OUT)/frontwatch.db)"
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Headless Chromium for the browser tests: Debian's chromium and chromium-driver.
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium chromium-driver; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python -m frontwatch.bench

@@ -112,3 +112,22 @@ def test_serve_and_report_have_help():
         result = CliRunner().invoke(main, [command, "--help"])
         assert result.exit_code == 0 and "--db" in result.output
     assert "--port" in CliRunner().invoke(main, ["serve", "--help"]).output
+
+
+def test_a_store_without_events_gets_a_report_over_its_articles(tmp_path):
+    from web_story import ARTICLES
+    import json
+    from frontwatch.ingest import ingest_paths
+    from frontwatch.settings import Settings
+    from frontwatch.store import open_store
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(a) for a in ARTICLES[:2]), encoding="utf-8")
+    db = str(tmp_path / "plain.db")
+    with open_store(db) as store:
+        ingest_paths(store, [str(feed)], Settings(db=db))
+    result = run_report(db, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    page = lxml_html.fromstring((tmp_path / "out" / "report.html").read_text(encoding="utf-8"))
+    assert page.findtext(".//h1") == "Who controls what: 2021-06-22 to 2021-07-08"
+    assert section(page, "changes") == "No place changed hands in this period."

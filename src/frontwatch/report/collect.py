@@ -45,10 +45,12 @@ def safe_url(url: str | None) -> str | None:
 
 def period(store: Store, date_from: str | None, date_to: str | None) -> tuple[str, str]:
     first, last = browse.date_range(store)
+    if not first:   # no dated events yet: the period the articles were published in
+        first, last = browse.publication_range(store)
     date_from, date_to = date_from or first, date_to or last
     if not date_from or not date_to:
-        raise FrontwatchError("no dated events in the store yet: run `frontwatch run PATH` first, "
-                              "or give --from and --to")
+        raise FrontwatchError("no dated events or articles in the store yet: run `frontwatch ingest PATH` "
+                              "first, or give --from and --to")
     if date_from > date_to:
         raise FrontwatchError(f"--from {date_from} is after --to {date_to}")
     return date_from, date_to

@@ -147,6 +147,13 @@ def date_range(store: Store) -> tuple[str | None, str | None]:
     return row[0], row[1]
 
 
+def publication_range(store: Store) -> tuple[str | None, str | None]:
+    """The first and last publication day of the stored articles."""
+    row = store.execute("SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) "
+                        "FROM articles WHERE published IS NOT NULL").fetchone()
+    return row[0], row[1]
+
+
 def events_by_day(store: Store, date_from: str, date_to: str,
                   country: str | None = None) -> list[dict[str, Any]]:
     """How many events of each kind fall on each day (day-precise dates only)."""
