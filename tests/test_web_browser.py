@@ -128,7 +128,8 @@ def test_markup_in_articles_shows_as_text_and_never_runs(page):
     from selenium.webdriver.common.keys import Keys
 
     page.find_element("id", "day-slider").send_keys(Keys.END)
-    marker = wait_for(page, lambda d: d.find_element("css selector", ".leaflet-marker-icon[title^='Kunduz']"))
+    wait_for(page, lambda d: d.execute_script("return document.body.dataset.shownDay") == "2021-08-13")
+    marker = page.find_element("css selector", ".leaflet-marker-icon[title^='Kunduz']")
     marker.send_keys(Keys.ENTER)
     wait_for(page, lambda d: d.find_element("id", "panel-title").text == "Kunduz")
     button = next(b for b in page.find_elements("css selector", "#panel .event-button")
