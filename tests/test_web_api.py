@@ -159,6 +159,8 @@ def test_openapi_and_docs_describe_the_api(api):
             "place", "limit", "offset"} <= params
     docs = api.get("/docs")
     assert docs.status_code == 200 and "openapi.json" in docs.text
+    assert "cdn" not in docs.text, "the docs page works offline"
+    assert api.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
 
 
 def test_the_page_and_its_vendored_libraries_are_served(api):
@@ -185,3 +187,47 @@ def test_keeps_serving_while_a_writer_holds_the_store(api, story_db):
 def test_a_missing_store_is_refused_with_advice(tmp_path):
     with pytest.raises(FrontwatchError, match="run `frontwatch ingest"):
         create_app(Settings(db=str(tmp_path / "none.db")))
+
+
+def test_tiles_only_when_the_user_sets_a_tile_url(story_db):
+    assert create_app(Settings(db=story_db)).state.settings.tile_url == ""
+    tiles = "https://tiles.example/{z}/{x}/{y}.png"
+    with running_app(Settings(db=story_db, tile_url=tiles, tile_attribution="Tiles by Example")) as base:
+        response = httpx.get(base + "/api/config")
+    assert response.json() == {"tile_url": tiles, "tile_attribution": "Tiles by Example"}
+    assert "img-src 'self' data: https:" in response.headers["content-security-policy"]
+
+
+def test_the_serve_command_serves_the_store(story_db):
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from web_server import free_port
+
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "frontwatch"), "serve", "--db", story_db, "--port", str(port)]
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                body = httpx.get(f"http://127.0.0.1:{port}/api/summary", timeout=2).json()
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.1)
+        assert body["events"] == 9 and body["last_day"] == "2021-08-13"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert f"http://127.0.0.1:{port}/" in server.stderr.read()
+
+
+def test_serve_refuses_a_missing_store(tmp_path):
+    from click.testing import CliRunner
+    from frontwatch.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "run `frontwatch ingest" in result.output

@@ -67,7 +67,10 @@ def _add_pages(app: FastAPI, settings: Settings) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def docs():
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="frontwatch API")
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="frontwatch API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/favicon.svg")
 
 
 def _error(status: int, detail: object) -> JSONResponse:
