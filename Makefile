@@ -18,11 +18,15 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	mkdir -p $(OUT)
-	$(BIN)/frontwatch ingest examples --db $(OUT)/frontwatch.db
-	$(BIN)/frontwatch stats --db $(OUT)/frontwatch.db
+	$(BIN)/frontwatch run examples --db $(OUT)/frontwatch.db
+	$(BIN)/frontwatch control --tally --from 2021-08-01 --to 2021-08-16 --chart $(OUT)/tally.png --db $(OUT)/frontwatch.db > $(OUT)/tally.txt
+	$(BIN)/frontwatch export --format acled-csv --out $(OUT)/events.csv --db $(OUT)/frontwatch.db
+	$(BIN)/frontwatch export --format geojson --out $(OUT)/events.geojson --db $(OUT)/frontwatch.db
 	$(BIN)/frontwatch report --db $(OUT)/frontwatch.db --out $(OUT)/report
-	@echo "Report: $(OUT)/report/report.html (map: frontwatch serve --db $(OUT)/frontwatch.db)"
-	@echo "Results: $(OUT)/frontwatch.db (frontwatch articles --db $(OUT)/frontwatch.db)"
+	@echo "Results in $(OUT)/: frontwatch.db (the store), events.csv (ACLED-style), events.geojson,"
+	@echo "tally.png and tally.txt (provincial capitals held, day by day)."
+	@echo "report/report.html (with map.png and timeline.png): what changed hands, every statement with its sources."
+	@echo "Explore: $(BIN)/frontwatch events --db $(OUT)/frontwatch.db, or the map: $(BIN)/frontwatch serve --db $(OUT)/frontwatch.db"
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
@@ -35,7 +39,7 @@ browser:
 	fi
 
 bench: $(STAMP)
-	$(BIN)/python -m frontwatch.bench
+	for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 lock: $(STAMP)
 	{ echo "# Exact versions of everything frontwatch installs, direct and indirect. Regenerate: make lock"; \

@@ -21,3 +21,12 @@ def store(db_path: str):
 
     with open_store(db_path) as s:
         yield s
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline with the place recognizer, loaded once for the session."""
+    from frontwatch.places import load_places_pipeline
+    from frontwatch.settings import Settings
+
+    return load_places_pipeline(Settings())

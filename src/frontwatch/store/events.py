@@ -53,22 +53,32 @@ def _source_row(event_id: str, m: Mention, role: str) -> tuple:
             m.fatalities, m.sentence, json.dumps(m.evidence, default=str))
 
 
+def _keep_update_time(row: tuple, before: tuple | None) -> tuple:
+    """An event that a re-fusion left as it was keeps the time it last changed."""
+    if before is not None and before[:-1] == row[:-1]:
+        return row[:-1] + (before[-1],)
+    return row
+
+
 def replace_bucket_events(store: Store, buckets: Sequence[str], events: Iterable[FusedEvent]) -> list[str]:
     """Swap the stored events of ``buckets`` for ``events``; return the place keys touched.
 
     Call inside a transaction.
     """
     touched: set[str] = set()
+    previous: dict[str, tuple] = {}
     for bucket in buckets:
-        touched.update(r[0] for r in store.execute(
-            "SELECT place_key FROM events WHERE bucket = ? AND place_key IS NOT NULL", (bucket,)))
+        for row in store.execute(f"SELECT {','.join(EVENT_FIELDS)} FROM events WHERE bucket = ?", (bucket,)):
+            previous[row[0]] = tuple(row)
+            if row[2] is not None:
+                touched.add(row[2])
         store.execute("DELETE FROM events WHERE bucket = ?", (bucket,))
     now = utc_now()
     marks = ",".join("?" * len(EVENT_FIELDS))
     source_marks = ",".join("?" * len(SOURCE_FIELDS))
     for event in events:
         store.execute(f"INSERT INTO events ({','.join(EVENT_FIELDS)}) VALUES ({marks})",
-                      _event_row(event, now))
+                      _keep_update_time(_event_row(event, now), previous.get(event.id)))
         rows = [_source_row(event.id, m, "report") for m in event.members]
         rows += [_source_row(event.id, m, "denial") for m in event.denials]
         store.conn.executemany(

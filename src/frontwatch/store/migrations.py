@@ -174,8 +174,52 @@ CONTROL_0001 = Migration(
     """,
 )
 
+COPIES_0001 = Migration(
+    "copies.0001",
+    """
+    -- Per-article features of the copies stage, so new articles are compared with stored
+    -- ones without reading their text again. One row per article that has been processed.
+    CREATE TABLE copy_signatures (
+        article_id   TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        method       TEXT NOT NULL,           -- feature/threshold version; a change redoes all
+        fingerprint  TEXT NOT NULL,           -- sha256 of the normalized words (exact copies)
+        n_words      INTEGER NOT NULL,
+        shingle_sig  BLOB NOT NULL,           -- MinHash over word 5-shingles (uint32 values)
+        anchor_sig   BLOB NOT NULL            -- MinHash over names, figures and their pairs
+    );
+    CREATE INDEX copy_signatures_fingerprint ON copy_signatures(fingerprint);
+
+    -- Every pair ever compared (a < b), copy or not, so no pair is compared twice.
+    CREATE TABLE copy_pairs (
+        a          TEXT NOT NULL,
+        b          TEXT NOT NULL,
+        kind       TEXT,                      -- exact, verbatim, near-verbatim, rewrite; NULL: no copy
+        related    INTEGER NOT NULL,          -- passes the relaxed test of the cluster guard
+        strength   REAL NOT NULL,             -- max(shingle containment, sentence coverage)
+        scores     TEXT NOT NULL,             -- JSON: jaccard, containment, aligned, coverage, ...
+        alignment  TEXT,                      -- JSON [[sentence of a, sentence of b, sim], ...]
+        PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE INDEX copy_pairs_b ON copy_pairs(b);
+
+    CREATE TABLE copy_clusters (
+        id         TEXT PRIMARY KEY,          -- sha256("copies:" + origin_id)[:32]
+        origin_id  TEXT NOT NULL,
+        size       INTEGER NOT NULL
+    );
+    CREATE TABLE copy_members (
+        article_id TEXT PRIMARY KEY,          -- an article is in at most one cluster
+        cluster_id TEXT NOT NULL REFERENCES copy_clusters(id) ON DELETE CASCADE,
+        similarity REAL NOT NULL,             -- strength of its link to the origin (1 for it)
+        kind       TEXT                       -- kind of that link; NULL for the origin
+    );
+    CREATE INDEX copy_members_cluster ON copy_members(cluster_id);
+    """,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     CORE_0001,
     FUSE_0001,
     CONTROL_0001,
+    COPIES_0001,
 )
