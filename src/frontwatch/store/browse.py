@@ -6,6 +6,7 @@ empty results instead of failing, so the web app serves whatever the store holds
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -113,9 +114,19 @@ def list_mentions(store: Store, limit: int, offset: int,
     if article_id and "article_id" in table_columns(store, "mentions"):
         where, params = " WHERE article_id = ?", [article_id]
     total = store.execute(f"SELECT count(*) FROM mentions{where}", tuple(params)).fetchone()[0]
-    rows = store.query(f"SELECT * FROM mentions{where} ORDER BY rowid LIMIT ? OFFSET ?",
+    rows = store.query(f"SELECT * FROM mentions{where} ORDER BY article_id, id LIMIT ? OFFSET ?",
                        (*params, limit, offset))
-    return total, [dict(r) for r in rows]
+    return total, [_mention_record(r) for r in rows]
+
+
+def _mention_record(row: Any) -> dict[str, Any]:
+    record = dict(row)
+    if isinstance(record.get("evidence"), str):
+        try:
+            record["evidence"] = json.loads(record["evidence"])
+        except ValueError:
+            pass   # plain words, not JSON: keep them as they are
+    return record
 
 
 def list_places(store: Store, country: str | None = None) -> list[dict[str, Any]]:
