@@ -65,6 +65,12 @@ def markers(driver) -> dict[str, tuple[str, str]]:
         return out;""")
 
 
+def marker_list(driver) -> list[list[str]]:
+    return driver.execute_script("""
+        return [...document.querySelectorAll('#map .place-dot')].map(
+            (dot) => [dot.dataset.placeName, dot.dataset.status, getComputedStyle(dot).backgroundColor]);""")
+
+
 def show_day(driver, presses: int, key_name: str = "ARROW_RIGHT") -> str:
     """Move the slider with the keyboard: Home, then ``presses`` times ``key_name``."""
     from selenium.webdriver.common.keys import Keys
@@ -159,3 +165,58 @@ def test_markup_in_the_report_never_runs_in_a_browser(browser, tmp_path):
     assert '<script>window.__xss = "title"</script>Kunduz falls' in body
     assert browser.execute_script("return window.__xss === undefined")
     assert browser.execute_script("return document.images.length") == 2
+
+
+EXAMPLES_DAY = "2021-08-11"
+
+
+def gold_statuses_on(day: str) -> dict[str, str]:
+    """The gold status of each place of the sample corpus at the end of ``day`` (held: by whom)."""
+    import json
+
+    from conftest import ROOT
+
+    gold = json.loads((ROOT / "eval/examples/control.gold.json").read_text())
+    out = {}
+    for place in gold["places"]:
+        states = [s for s in place["states"] if s["from"] <= day]
+        if states:
+            last = states[-1]
+            out[place["name"]] = last["by"] if last["state"] == "held" else last["state"]
+    return out
+
+
+@pytest.mark.slow
+def test_examples_map_shows_the_gold_control_on_a_day(browser, nlp, tmp_path):
+    """On examples/, the map for 11 August 2021 (reached from the 10th with the keyboard)
+    colours each place of the gold control story as the gold says."""
+    from selenium.webdriver.common.keys import Keys
+
+    from conftest import EXAMPLES
+    from frontwatch.fuse.mention import name_key
+    from frontwatch.pipeline import run_pipeline
+    from frontwatch.store import open_store
+
+    db = str(tmp_path / "examples.db")
+    with open_store(db) as store:
+        run_pipeline(store, Settings(db=db), [str(EXAMPLES)], nlp=nlp)
+    with running_app(Settings(db=db)) as base:
+        browser.get(base + "/#2021-08-10")
+        wait_for(browser, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
+        assert browser.execute_script("return document.body.dataset.shownDay") == "2021-08-10"
+        browser.find_element("id", "day-slider").send_keys(Keys.ARROW_RIGHT)
+        wait_for(browser, lambda d: d.execute_script("return document.body.dataset.shownDay") == EXAMPLES_DAY)
+        shown = marker_list(browser)
+        browser.save_screenshot(str(tmp_path / f"examples-{EXAMPLES_DAY}.png"))
+    colours = {"Taliban": TALIBAN, "Afghan government": GOVERNMENT, "contested": CONTESTED,
+               "besieged": BESIEGED}
+    by_key: dict[str, set] = {}
+    for name, status, colour in shown:
+        by_key.setdefault(name_key(name), set()).add((status, colour))
+    gold = gold_statuses_on(EXAMPLES_DAY)
+    assert len(gold) >= 15
+    for name, status in gold.items():
+        assert (status, colours[status]) in by_key.get(name_key(name), set()), (name, status, by_key.get(name_key(name)))
+    later = {"Kabul", "Jalalabad", "Mazar-e-Sharif", "Herat", "Kandahar", "Ghazni"}
+    for name in later:
+        assert all(s in {"unknown", "Afghan government"} for s, _ in by_key.get(name_key(name), set())), name

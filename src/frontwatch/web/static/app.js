@@ -146,6 +146,7 @@
     const index = state.days.indexOf(day);
     document.getElementById("day-slider").value = String(index);
     document.getElementById("day-label").textContent = day || "no dated events";
+    if (day) history.replaceState(null, "", "#" + day);
     drawCursor();
     if (!day) return;
     const request = ++state.controlRequest;
@@ -351,6 +352,12 @@
     if (preferred) select.value = preferred;
   }
 
+  // The day is kept in the address (#2021-08-10), so a view can be bookmarked or sent.
+  function dayFromHash() {
+    const day = decodeURIComponent(window.location.hash.slice(1));
+    return state.days.includes(day) ? day : null;
+  }
+
   // ---------- start ----------
   function wireControls() {
     const slider = document.getElementById("day-slider");
@@ -378,7 +385,8 @@
     wireControls();
     fillCategories();
     drawTimeline();
-    await setDay(state.days[state.days.length - 1] || null);
+    await setDay(dayFromHash() || state.days[state.days.length - 1] || null);
+    window.addEventListener("hashchange", () => { const day = dayFromHash(); if (day && day !== state.day) setDay(day); });
     document.body.dataset.ready = "true";
   }
 
