@@ -24,9 +24,37 @@ def store(db_path: str):
 
 
 @pytest.fixture(scope="session")
-def nlp():
+def gazetteer_path(request) -> str:
+    """The gazetteer, built once (about a minute) and kept in pytest's cache between runs;
+    rebuilt when the package data, folding or layout change (see build_fingerprint)."""
+    from frontwatch.places.gazetteer import ensure_gazetteer
+
+    path = str(request.config.cache.mkdir("frontwatch-gazetteer") / "gazetteer.sqlite")
+    ensure_gazetteer(path).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def gazetteer(gazetteer_path: str):
+    from frontwatch.places import Gazetteer
+
+    gaz = Gazetteer.open(gazetteer_path)
+    yield gaz
+    gaz.close()
+
+
+@pytest.fixture(scope="session")
+def places_nlp(gazetteer_path: str):
+    from frontwatch.places import load_places_pipeline
+    from frontwatch.settings import Settings
+
+    return load_places_pipeline(Settings(gazetteer=gazetteer_path))
+
+
+@pytest.fixture(scope="session")
+def nlp(gazetteer_path: str):
     """The spaCy pipeline with the place recognizer, loaded once for the session."""
     from frontwatch.places import load_places_pipeline
     from frontwatch.settings import Settings
 
-    return load_places_pipeline(Settings())
+    return load_places_pipeline(Settings(gazetteer=gazetteer_path))

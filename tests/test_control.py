@@ -58,3 +58,17 @@ def test_tallies_count_capitals_by_controller():
     rows = tallies(build_timelines(events), "2021-08-07", "2021-08-08")
     assert {"date": "2021-08-07", "category": "provincial capitals", "status": "besieged", "places": 1} in rows
     assert {"date": "2021-08-08", "category": "provincial capitals", "status": "Taliban", "places": 1} in rows
+
+
+def test_entered_and_taken_the_same_day_is_one_held_state_with_both_events():
+    events = fuse_mentions([mention(kind="entered", **day("2021-08-15")), mention(**day("2021-08-15"))])
+    (timeline,) = build_timelines(events).values()
+    assert [(s.state, s.controller, s.date_from, len(s.event_ids)) for s in timeline] == [
+        ("held", "Taliban", "2021-08-15", 2)]
+
+
+def test_the_holder_entering_what_it_holds_changes_nothing():
+    events = fuse_mentions([mention(**day("2021-08-08")), mention(kind="entered", **day("2021-08-09"))])
+    (timeline,) = build_timelines(events).values()
+    assert [(s.state, s.controller, s.date_from) for s in timeline] == [("held", "Taliban", "2021-08-08")]
+    assert len(timeline[0].event_ids) == 2

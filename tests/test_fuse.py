@@ -4,6 +4,7 @@ from __future__ import annotations
 from itertools import count
 
 from frontwatch.fuse import Mention, Place, fuse_mentions
+from frontwatch.fuse.cluster import cluster_bucket
 
 KUNDUZ = Place("Kunduz", "gn:1135689", "populated place", "Kunduz", "Kunduz", "AF", 36.73, 68.86, 1)
 IMAM_SAHIB_DISTRICT = Place("Imam Sahib", "adm2:af-imam-sahib", "admin2", "Kunduz", "Imam Sahib", "AF", 37.18, 68.92, 1)
@@ -132,3 +133,8 @@ def test_ids_do_not_depend_on_input_order():
 
 def test_negated_forecast_alone_makes_no_event():
     assert fuse_mentions([mention(factuality="negated"), mention(factuality="future")]) == []
+
+
+def test_statistics_make_no_event():
+    stat = mention(KUNDUZ, kind="statistic", date="2021-06-22", precision="day", basis="publication")
+    assert cluster_bucket([stat]) == []

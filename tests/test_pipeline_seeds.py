@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 from conftest import ROOT, SEEDS
+from frontwatch.fuse.mention import name_key
 from frontwatch.pipeline import run_pipeline
 from frontwatch.settings import Settings
 from frontwatch.store.events import EventFilter, event_sources, list_events
@@ -15,7 +16,7 @@ DATED_KUNDUZ = ROOT / "tests" / "data" / "kunduz_fall_dated.txt"
 
 def events_at(store, place: str, kind: str | None = None) -> list[dict]:
     rows = list_events(store, EventFilter(), limit=1000)
-    return [e for e in rows if e["place_name"] and place.lower() in e["place_name"].lower()
+    return [e for e in rows if name_key(e["place_name"]) == name_key(place)
             and (kind is None or e["kind"] == kind)]
 
 

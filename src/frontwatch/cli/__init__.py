@@ -14,6 +14,7 @@ from frontwatch.cli import events as events_cmds
 from frontwatch.cli import export as export_cmds
 from frontwatch.cli import ingest as ingest_cmds
 from frontwatch.cli import pipeline as pipeline_cmds
+from frontwatch.cli import places as places_cmds
 from frontwatch.cli import report as report_cmds
 from frontwatch.cli import serve as serve_cmds
 from frontwatch.cli.options import FrontwatchGroup
@@ -42,6 +43,9 @@ for command in (
     export_cmds.export,
     copies_cmds.copies,
     pipeline_cmds.fuse,
+    places_cmds.places,
+    places_cmds.gazetteer,
+    places_cmds.places_eval,
     report_cmds.report,
     serve_cmds.serve,
 ):

@@ -10,6 +10,10 @@ state is unknown. Rules:
 - besieged: besieged by the attacker; the holder stays the holder;
 - withdrew: held by the new controller when the text names one, else contested.
 
+An entry or a siege followed by a capture on the same day leaves one state, held, with
+both events behind it; an "entry" by the side that already holds the place changes
+nothing.
+
 Only events dated to the day or week move the timeline; events known only to the year
 or month (historical mentions) and events located only to a region (geo precision 3:
 "two districts in Balkh") are listed with the place but change no state. Uncertain or
@@ -74,8 +78,11 @@ def place_timeline(key: str, events: list[FusedEvent]) -> list[ControlState]:
         state, controller, new_holder = _transition(event, holder)
         uncertain = event.factuality == "uncertain" or event.disputed
         last = states[-1] if states else None
-        if last and (last["state"], last["controller"]) == (state, controller) and not uncertain:
+        if last and _changes_nothing(last, state, controller, holder, uncertain):
             last["event_ids"].append(event.id)
+        elif last and _ends_a_fight_the_same_day(last, event.date, state):
+            last.update(state=state, controller=controller, holder=None, uncertain=uncertain,
+                        event_ids=last["event_ids"] + [event.id])
         else:
             states.append({"date_from": event.date, "state": state, "controller": controller,
                            "holder": holder if state != "held" else None,
@@ -85,6 +92,21 @@ def place_timeline(key: str, events: list[FusedEvent]) -> list[ControlState]:
                          states[seq + 1]["date_from"] if seq + 1 < len(states) else None,
                          s["state"], s["controller"], s["holder"], s["uncertain"], tuple(s["event_ids"]))
             for seq, s in enumerate(states)]
+
+
+def _changes_nothing(last: dict, state: str, controller: str | None, holder: str | None,
+                     uncertain: bool) -> bool:
+    """The same state again, or the holder "entering" or "besieging" what it holds."""
+    if uncertain:
+        return False
+    if (last["state"], last["controller"]) == (state, controller):
+        return True
+    return state != "held" and last["state"] == "held" and controller is not None and controller == holder
+
+
+def _ends_a_fight_the_same_day(last: dict, day: str, state: str) -> bool:
+    """Entered (or besieged) and taken on one day: the day ends held, with both events."""
+    return state == "held" and last["state"] != "held" and last["date_from"] == day
 
 
 def _transition(event: FusedEvent, holder: str | None) -> tuple[str, str | None, str | None]:

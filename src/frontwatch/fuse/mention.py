@@ -8,6 +8,8 @@ from typing import Any
 # Factuality labels of mentions (the events stage assigns them).
 EVENT_FACTUALITY = {"asserted", "attributed", "uncertain", "historical"}
 DENIAL_FACTUALITY = {"negated"}
+# Kinds of mention that report no event: aggregates ("controls 118 of 407 districts").
+NON_EVENT_KINDS = {"statistic"}
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,11 @@ class Mention:
 
     @property
     def is_event(self) -> bool:
-        return self.factuality in EVENT_FACTUALITY
+        return self.kind not in NON_EVENT_KINDS and self.factuality in EVENT_FACTUALITY
 
     @property
     def is_denial(self) -> bool:
-        return self.factuality in DENIAL_FACTUALITY
+        return self.kind not in NON_EVENT_KINDS and self.factuality in DENIAL_FACTUALITY
 
 
 def name_key(name: str | None) -> str:

@@ -1,0 +1,411 @@
+"""Finding place mentions in a parsed spaCy Doc: gazetteer names, NER and cue words.
+
+A name found in the gazetteer becomes a mention when something says it is a place here:
+a cue word ("Kunduz province", "the city of Kunduz"), the statistical NER (GPE, LOC, FAC),
+a locative word before it ("in", "near", "captured"), a list it shares with such a
+mention ("Kunduz, Balkh and Baghlan"), or, with nothing else, the name being a large
+place. Person names and common words that are also place names are kept out by titles
+("General", "Mr"), reporting verbs ("X said"), longer person or organisation names around
+them, and the part of speech of single words ("Northern", "Police").
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from frontwatch.places import cues
+from frontwatch.places.focus import country_focus
+from frontwatch.places.fold import ARTICLES, CONNECTORS, fold_key
+from frontwatch.places.gazetteer import Gazetteer, GazetteerEntry
+
+# Longest name in tokens ("Mazar - i - Sharif" is 5, "Qala - i - Naw" too).
+MAX_NAME_TOKENS = 8
+# Tokens looked back for a near-word ("on the outskirts of X").
+NEAR_WINDOW = 4
+# Tokens either side searched for "capital" ("Taloqan, the capital of Takhar").
+CAPITAL_WINDOW = 6
+# With no other evidence, a name is a place when its best entry is this populous (or an
+# admin unit): it keeps "Kabul" and "Aleppo" in bare lists and leaves out "Police" (a
+# village of 900) and first names that are also hamlets.
+NOTABLE_POPULATION = 50_000
+# With locative evidence only ("in X"), the entry must be at least a village of this size.
+LOCATIVE_MIN_POPULATION = 1_000
+# "many districts of Kunduz": the districts are in Kunduz (a number lists: "three provinces of").
+CONTAINER_QUANTIFIERS = frozenset({"many", "several", "some", "all", "most", "other", "dozens",
+                                   "few", "various", "numerous"})
+# All-capital names this short are acronyms (NATO, RSF, UN) unless a country has them (US, UK).
+MAX_ACRONYM = 5
+# A country is the article's focus when it has this share of the sure mentions' votes.
+FOCUS_MIN_SHARE = 0.25
+# Outside the article's focus, a bare name with no evidence is taken only when it is a city
+# this large (Kabul, Aleppo, Kyiv in a story about elsewhere).
+WORLD_CITY_POPULATION = 1_000_000
+# Tokens around a bare name searched for the kind of units the text speaks of (the parser's
+# sentences are too short on scraped text: "..., including X, which borders Y, he said.").
+LEVEL_WINDOW = 30
+# Tokens looked back from "including X" for the plural cue it gives examples of.
+EXAMPLE_WINDOW = 20
+LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
+
+
+@dataclass
+class Candidate:
+    start: int                          # token offsets
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    entries: list[GazetteerEntry]
+    similarity: float = 100.0           # below 100 for a fuzzy match
+    from_ner: str | None = None         # NER label that found or confirms it
+    cue: str | None = None              # level a cue word asks for
+    cue_words: str = ""                 # the cue as written, for the reason
+    capital_of: bool = False            # "the capital of X": X is a province or country
+    near: bool = False
+    capital_near: bool = False          # "capital" close by: a provincial or national capital
+    sentence_levels: frozenset[str] = frozenset()   # levels the sentence's cue words name
+    locative: bool = False
+    sentence: int | None = None
+    decision: str = "no"                # yes | weak | no
+    evidence: str = ""
+    chain: list["Candidate"] = field(default_factory=list, repr=False)
+
+    @property
+    def key(self) -> str:
+        return fold_key(self.text)
+
+
+def find_candidates(doc: Doc, gazetteer: Gazetteer,
+                    extra_votes: Counter[str] | None = None) -> list[Candidate]:
+    """Place mentions in ``doc`` (sorted by start), each with its gazetteer entries.
+
+    ``extra_votes``: country votes from words of the text (see :func:`focus.word_votes`).
+    """
+    found = _gazetteer_matches(doc, gazetteer)
+    taken = {i for c in found for i in range(c.start, c.end)}
+    found += _entity_matches(doc, gazetteer, taken)
+    taken = {i for c in found for i in range(c.start, c.end)}
+    found += _cued_unknown_names(doc, gazetteer, taken)
+    found.sort(key=lambda c: c.start)
+    sentence_of = _sentence_index(doc)
+    for cand in found:
+        cand.sentence = sentence_of.get(cand.start)
+        _read_context(doc, cand)
+    _link_lists(doc, found)
+    for cand in found:
+        cand.decision, cand.evidence = _decide(doc, cand)
+    focus = country_focus([c for c in found if c.decision == "yes"], extra_votes)
+    for cand in found:
+        cand.decision, cand.evidence = _settle(cand, focus)
+    return [c for c in found if c.decision == "yes"]
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    if not doc.has_annotation("SENT_START"):
+        return {}
+    return {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
+
+
+def _is_name_start(tok: Token) -> bool:
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+def _is_name_inside(tok: Token) -> bool:
+    return (_is_name_start(tok) or tok.text in {"-", "'", "’"}
+            or tok.lower_ in CONNECTORS or tok.lower_ in ARTICLES)
+
+
+def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
+    found: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        match = _longest_match(doc, i, gazetteer) if _is_name_start(doc[i]) else None
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        i = match.end
+    return found
+
+
+def _longest_match(doc: Doc, i: int, gazetteer: Gazetteer) -> Candidate | None:
+    limit = min(len(doc), i + MAX_NAME_TOKENS)
+    end = i + 1
+    while end < limit and _is_name_inside(doc[end]):
+        end += 1
+    for stop in range(end, i, -1):
+        last = doc[stop - 1]
+        if not _is_name_start(last) or last.lower_ in cues.CUE_LEVELS and stop > i + 1:
+            continue
+        span = doc[i:stop]
+        entries = gazetteer.lookup_key(fold_key(span.text))
+        if entries:
+            return _candidate(span, entries)
+    return None
+
+
+def _candidate(span: Span, entries: list[GazetteerEntry], similarity: float = 100.0,
+               label: str | None = None) -> Candidate:
+    return Candidate(span.start, span.end, span.start_char, span.end_char, span.text,
+                     entries, similarity, label)
+
+
+def _entity_matches(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Candidate]:
+    """NER places the gazetteer scan missed: other spellings (fuzzy) or unknown names."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in cues.PLACE_LABELS or taken & set(range(ent.start, ent.end)):
+            continue
+        span = _trim_entity(ent)
+        if span is None:
+            continue
+        entries, similarity = _fuzzy_entries(gazetteer, span.text)
+        if ent.label_ != "GPE" and similarity < 100:
+            continue
+        if entries or ent.label_ == "GPE":
+            found.append(_candidate(span, entries, similarity, ent.label_))
+    return found
+
+
+def _trim_entity(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in {"the", "a"}:
+        start += 1
+    while end > start and (doc[end - 1].lower_ in cues.CUE_LEVELS
+                                  or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    if start >= end or not _is_name_start(doc[start]):
+        return None
+    return doc[start:end]
+
+
+def _fuzzy_entries(gazetteer: Gazetteer, text: str) -> tuple[list[GazetteerEntry], float]:
+    exact = gazetteer.lookup(text)
+    if exact:
+        return exact, 100.0
+    hits = gazetteer.fuzzy(text)
+    if not hits:
+        return [], 0.0
+    best = max(score for _, score in hits)
+    return [entry for entry, score in hits if score == best], best
+
+
+def _cued_unknown_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Candidate]:
+    """'Xyz district' where Xyz is capitalised but not (exactly) in the gazetteer."""
+    found = []
+    for tok in doc:
+        if tok.lower_ not in cues.CUE_LEVELS or tok.i == 0 or tok.i - 1 in taken:
+            continue
+        end = tok.i
+        start = end
+        while start > 0 and end - start < MAX_NAME_TOKENS and _is_name_inside(doc[start - 1]) \
+                and (start - 1) not in taken:
+            start -= 1
+        while start < end and not _is_name_start(doc[start]):
+            start += 1
+        if start == end or any(t.pos_ != "PROPN" or t.ent_type_ in cues.OTHER_NAME_LABELS
+                               for t in doc[start:end] if _is_name_start(t)):
+            continue
+        span = doc[start:end]
+        entries, similarity = _fuzzy_entries(gazetteer, span.text)
+        found.append(_candidate(span, entries, similarity))
+        taken.update(range(start, end))
+    return found
+
+
+def _read_context(doc: Doc, cand: Candidate) -> None:
+    after = doc[cand.end] if cand.end < len(doc) else None
+    if after is not None and after.lower_ in cues.CUE_LEVELS:
+        cand.cue, cand.cue_words = cues.CUE_LEVELS[after.lower_], f"{cand.text} {after.text}"
+    before = _previous_word(doc, cand.start)
+    if before is not None:
+        cand.locative = before.lower_ in cues.LOCATIVE_WORDS
+        if before.lower_ in {"of", "in"} and cand.cue is None:
+            _cue_before(doc, cand, before)
+        elif before.lower_ in cues.EXAMPLE_WORDS and cand.cue is None:
+            _cue_from_examples(doc, cand, before)
+    window = doc[max(0, cand.start - NEAR_WINDOW):cand.start]
+    cand.near = any(t.lower_ in cues.NEAR_WORDS for t in window)
+    nearby = doc[max(0, cand.start - LEVEL_WINDOW):cand.end + LEVEL_WINDOW // 2]
+    cand.sentence_levels = frozenset(cues.CUE_LEVELS[t.lower_] for t in nearby
+                                     if t.lower_ in cues.CUE_LEVELS)
+    around = doc[max(0, cand.start - CAPITAL_WINDOW):cand.end + CAPITAL_WINDOW]
+    cand.capital_near = not cand.capital_of and any(
+        t.lower_ in cues.CAPITAL_WORDS for t in around)
+    if cand.from_ner is None:
+        for ent in doc.ents:
+            trimmed = _trim_entity(ent) if ent.label_ in cues.PLACE_LABELS else None
+            if trimmed is not None and (trimmed.start, trimmed.end) == (cand.start, cand.end):
+                cand.from_ner = ent.label_
+
+
+def _previous_word(doc: Doc, i: int) -> Token | None:
+    """The word before position ``i``, past "the" and adjectives such as "northern"."""
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in cues.CUE_FILLERS:
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def _cue_before(doc: Doc, cand: Candidate, prep: Token) -> None:
+    j = prep.i - 1
+    while j >= 0 and doc[j].lower_ in cues.CUE_FILLERS:
+        j -= 1
+    if j < 0:
+        return
+    word = doc[j].lower_
+    if word in cues.CAPITAL_WORDS and prep.lower_ == "of":
+        cand.capital_of, cand.cue_words = True, f"capital of {cand.text}"
+    elif word in cues.CUE_LEVELS:
+        level = cues.CUE_LEVELS[word]
+        if prep.lower_ == "in" or (word in cues.PLURAL_CUES and _is_container(doc, j)):
+            level = cues.CONTAINER_OF.get(level)
+        if level:
+            cand.cue, cand.cue_words = level, f"{doc[j].text} {prep.text} {cand.text}"
+
+
+def _cue_from_examples(doc: Doc, cand: Candidate, word: Token) -> None:
+    """'Several districts ... have fallen, including Dasht-e-Archi': X is a district."""
+    sentence_start = word.sent.start if doc.has_annotation("SENT_START") else 0
+    for tok in reversed(doc[max(sentence_start, word.i - EXAMPLE_WINDOW):word.i]):
+        if tok.lower_ in cues.PLURAL_CUES:
+            cand.cue = cues.CUE_LEVELS[tok.lower_]
+            cand.cue_words = f"{tok.text} ... {word.text} {cand.text}"
+            return
+
+
+def _is_container(doc: Doc, j: int) -> bool:
+    """'many districts of Kunduz' contains; 'the three provinces of Kunduz, Balkh' lists."""
+    k = j - 1
+    while k >= 0 and doc[k].lower_ in cues.CUE_FILLERS:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in CONTAINER_QUANTIFIERS
+
+
+def _link_lists(doc: Doc, found: list[Candidate]) -> None:
+    """Mentions joined by commas and 'and' share cues and evidence."""
+    chain: list[Candidate] = []
+    for cand in found:
+        if chain and _glued(doc, chain[-1], cand):
+            chain.append(cand)
+        else:
+            _share(chain)
+            chain = [cand]
+    _share(chain)
+
+
+def _glued(doc: Doc, left: Candidate, right: Candidate) -> bool:
+    gap = doc[left.end:right.start]
+    return 0 < len(gap) <= 3 and all(t.lower_ in LIST_GLUE for t in gap)
+
+
+def _share(chain: list[Candidate]) -> None:
+    if len(chain) < 2:
+        return
+    first, last = chain[0], chain[-1]
+    after_cue = last.cue if last.cue_words.startswith(last.text) else None
+    before_cue = first.cue if first.cue and not first.cue_words.startswith(first.text) else None
+    for cand in chain:
+        cand.chain = chain
+        if cand.cue is None and (before_cue or after_cue):
+            cand.cue = before_cue or after_cue
+            cand.cue_words = (first if before_cue else last).cue_words + " (list)"
+        cand.locative = cand.locative or first.locative
+
+
+def _decide(doc: Doc, cand: Candidate) -> tuple[str, str]:
+    """yes / no, or a provisional verdict settled by the article's focus (:func:`_settle`)."""
+    before = doc[cand.start - 1] if cand.start > 0 else None
+    after = doc[cand.end] if cand.end < len(doc) else None
+    if before is not None and before.lower_.rstrip(".") in cues.PERSON_TITLES:
+        return "no", f"after the title {before.text!r}: a person"
+    if after is not None and after.lower_ in cues.PERSON_VERBS and not cand.locative \
+            and cand.from_ner is None:
+        return "no", f"followed by {after.text!r}: a person"
+    best = cand.entries[0] if cand.entries else None
+    if _acronym(cand) and (best is None or best.level not in {"country", "admin1"}):
+        return "no", f"{cand.text!r} is an acronym"
+    if cand.cue or cand.capital_of:
+        return "yes", f"cue: {cand.cue_words}"
+    if best is None:
+        if cand.from_ner == "GPE" and cand.locative:
+            return "yes", f"NER GPE after {_previous_word(doc, cand.start).text!r}"
+        return "no", "not in the gazetteer, and nothing around says it is a place"
+    if cand.from_ner:
+        if cand.from_ner != "GPE" and best is not None and best.level == "populated place" \
+                and best.population < LOCATIVE_MIN_POPULATION:
+            return "weak", f"NER {cand.from_ner}, only small places of that name"
+        return "yes", f"NER {cand.from_ner}"
+    other = _other_name_around(doc, cand)
+    if other is not None:
+        return "no", f"part of the {other.label_} name {other.text!r}"
+    if cand.end - cand.start == 1 and _common_word(doc[cand.start]):
+        return "no", f"{cand.text!r} is a common word here"
+    if best is None:
+        return "no", "not in the gazetteer"
+    label = _exact_entity(doc, cand)
+    if label in {"ORG", "NORP"}:
+        if cand.locative and _notable(best):
+            return "yes", f"after {_previous_word(doc, cand.start).text!r} (NER said {label})"
+        return "no", f"tagged {label}"
+    if cand.locative and (best.level != "populated place"
+                          or best.population >= LOCATIVE_MIN_POPULATION):
+        return "yes", f"after {_previous_word(doc, cand.start).text!r}"
+    if label == "PERSON":
+        return "person", "tagged PERSON"
+    if best.level in {"country", "admin1"} or best.population >= NOTABLE_POPULATION:
+        return "large", "a large place"
+    return "weak", "no evidence it is a place here"
+
+
+def _settle(cand: Candidate, focus: dict[str, float]) -> tuple[str, str]:
+    """Provisional verdicts, given the countries the article's sure mentions are in."""
+    if cand.decision == "yes" or cand.decision == "no":
+        return cand.decision, cand.evidence
+    if cand.decision != "person" and any(o.decision == "yes" for o in cand.chain):
+        return "yes", "listed with other places"
+    for entry in cand.entries:
+        share = focus.get(entry.country or "", 0.0)
+        if share < FOCUS_MIN_SHARE:
+            continue
+        if entry.level in {"admin1", "admin2"} or entry.feature in {"PPLC", "PPLA", "PPLA2"}:
+            return "yes", f"a known {entry.level} ({entry.feature}) in {entry.country}, the article's focus"
+        if cand.decision != "person" and entry.population >= LOCATIVE_MIN_POPULATION:
+            return "yes", f"a town of {entry.country}, the article's focus"
+    if cand.decision == "large" and (not focus or cand.entries[0].level == "country"
+                                     or cand.entries[0].population >= WORLD_CITY_POPULATION):
+        return "yes", "a large place"
+    return "no", cand.evidence
+
+
+def _notable(entry: GazetteerEntry) -> bool:
+    return (entry.level in {"country", "admin1", "admin2"} or entry.feature in {"PPLC", "PPLA"}
+            or entry.population >= NOTABLE_POPULATION)
+
+
+def _acronym(cand: Candidate) -> bool:
+    letters = [c for c in cand.text if c.isalpha()]
+    return len(letters) <= MAX_ACRONYM and all(c.isupper() for c in letters)
+
+
+def _other_name_around(doc: Doc, cand: Candidate) -> Span | None:
+    for ent in doc.ents:
+        if ent.label_ not in cues.NUMERIC_LABELS and ent.start <= cand.start and cand.end <= ent.end \
+                and (ent.end - ent.start) > (cand.end - cand.start):
+            return ent
+    return None
+
+
+def _exact_entity(doc: Doc, cand: Candidate) -> str | None:
+    for ent in doc.ents:
+        if ent.start == cand.start and ent.end == cand.end:
+            return ent.label_
+    return None
+
+
+def _common_word(tok: Token) -> bool:
+    return (tok.lower_ in cues.MONTHS_AND_DAYS or tok.ent_type_ in {"DATE", "TIME"}
+            or tok.pos_ not in {"PROPN", "X"} or tok.is_stop)

