@@ -44,6 +44,11 @@ class Settings:
     # copies: articles signed (and pairs compared) per transaction. 500 keeps a transaction
     # under a second on a laptop, so a reader (serve) never waits long for the write lock.
     copies_batch: int = 500
+    # A TSV of extra actor aliases (alias, canonical, ACLED inter code, country), read on
+    # top of the packaged dictionary; empty: the packaged one only.
+    actors_file: str = ""
+    # Articles whose mentions are written per extract transaction.
+    extract_batch: int = 50
     # Map tiles for the web page, e.g. "https://tile.example.org/{z}/{x}/{y}.png". Empty: no
     # tiles, the page works offline on a plain background.
     tile_url: str = ""
