@@ -19,6 +19,20 @@ def test_offsets_words_and_role_mappings():
     assert words(evidence_spans(SENTENCE, ["Taliban captured", "captured Kunduz"])) == ["Taliban captured Kunduz"]
 
 
+def test_the_events_stage_form_offsets_into_the_article_field():
+    sentence = "A text message said the Taliban captured Kunduz, then captured more."
+    base = len("Earlier lines of the article. ")
+    at = sentence.index("captured")
+    evidence = {"field": "text", "trigger": "captured", "start": base + at, "end": base + at + 8,
+                "place_text": "Kunduz", "sentence_start": base, "sentence_end": base + len(sentence)}
+    spans = evidence_spans(sentence, evidence)
+    assert [sentence[a:b] for a, b in spans] == ["captured", "Kunduz"]
+    assert spans[0][0] == at, "the trigger at its offsets only; never the word 'text' of 'field'"
+    shifted = dict(evidence, start=5, end=13, sentence_start=0)
+    assert [sentence[a:b] for a, b in evidence_spans(sentence, shifted)] == ["captured", "Kunduz", "captured"], \
+        "offsets off the trigger fall back to finding its words"
+
+
 def test_nothing_to_highlight_when_evidence_does_not_fit():
     assert evidence_spans(SENTENCE, {"start": 50, "end": 500}) == []
     assert evidence_spans(SENTENCE, "Herat") == []
