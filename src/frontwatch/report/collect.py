@@ -44,7 +44,7 @@ def safe_url(url: str | None) -> str | None:
 
 
 def period(store: Store, date_from: str | None, date_to: str | None) -> tuple[str, str]:
-    first, last = browse.date_range(store)
+    first, last = browse.active_range(store)
     if not first:   # no dated events yet: the period the articles were published in
         first, last = browse.publication_range(store)
     date_from, date_to = date_from or first, date_to or last

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from frontwatch.errors import NotFound
@@ -17,6 +18,9 @@ ARTICLE_SUMMARY = ("id, title, outlet, author, url, published, published_from, l
                    "source, input_format, version, supersedes, length(text) AS text_chars")
 ARTICLE_DETAIL = ARTICLE_SUMMARY + ", text, metadata"
 MAX_TIMELINE_DAYS = 3660
+# A stretch with no dated event longer than this separates past history from the period
+# being followed (half a year: offensives pause for weeks, seldom for seasons).
+QUIET_GAP_DAYS = 180
 
 
 def has_table(store: Store, name: str) -> bool:
@@ -156,6 +160,25 @@ def date_range(store: Store) -> tuple[str | None, str | None]:
         "SELECT min(d), max(d) FROM (SELECT date AS d FROM events WHERE date_precision = 'day' "
         "UNION ALL SELECT date_from FROM control_states)").fetchone()
     return row[0], row[1]
+
+
+def active_range(store: Store) -> tuple[str | None, str | None]:
+    """The last stretch of dated activity: from the first day after the last long quiet gap.
+
+    Articles recall old events (a city taken six years before); a slider or a report that
+    starts there is mostly empty. Older days stay reachable by asking for them.
+    """
+    days = [r[0] for r in store.query(
+        "SELECT DISTINCT d FROM (SELECT date AS d FROM events WHERE date_precision = 'day' "
+        "UNION SELECT date_from FROM control_states) WHERE d IS NOT NULL ORDER BY d")]
+    if not days:
+        return None, None
+    first = days[-1]
+    for earlier in reversed(days[:-1]):
+        if (date.fromisoformat(first[:10]) - date.fromisoformat(earlier[:10])).days > QUIET_GAP_DAYS:
+            break
+        first = earlier
+    return first, days[-1]
 
 
 def publication_range(store: Store) -> tuple[str | None, str | None]:

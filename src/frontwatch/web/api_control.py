@@ -31,7 +31,7 @@ def valid_day(value: str | None, name: str) -> str | None:
 
 
 def span_or_default(db: Db, date_from: str | None, date_to: str | None) -> tuple[str, str] | None:
-    first, last = browse.date_range(db)
+    first, last = browse.active_range(db)
     date_from, date_to = valid_day(date_from, "from") or first, valid_day(date_to, "to") or last
     if not date_from or not date_to:
         return None
@@ -44,11 +44,12 @@ def span_or_default(db: Db, date_from: str | None, date_to: str | None) -> tuple
 
 @router.get("/summary", tags=["control"])
 def summary(db: Db) -> JSONResponse:
-    """What the store holds: the span of dated events, counts, countries."""
-    first, last = browse.date_range(db)
+    """What the store holds: the span of recent activity (and of all dated events), counts."""
+    first, last = browse.active_range(db)
+    earliest = browse.date_range(db)[0]
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     return plain_json({
-        "first_day": first, "last_day": last,
+        "first_day": first, "last_day": last, "earliest_day": earliest,
         "events": one("SELECT count(*) FROM events"),
         "articles": one("SELECT count(*) FROM articles"),
         "places": one("SELECT count(DISTINCT place_key) FROM control_states"),

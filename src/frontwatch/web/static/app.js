@@ -7,9 +7,9 @@
 (function () {
   const COLOURS = { "Taliban": "#c0392b", "Afghan government": "#2471a3", "contested": "#f39c12",
                     "besieged": "#8e44ad", "unknown": "#95a5a6" };
-  const FALLBACK = ["#16a085", "#d35400", "#2c3e50", "#27ae60", "#e84393", "#7f8c8d"];
+  const FALLBACK = ["#16a085", "#2c3e50", "#e84393", "#27ae60", "#7f8c8d", "#d35400"];  // no orange early: contested is orange
   const CLUSTER_ABOVE = 150;      // markers: plain below this, clustered when denser
-  const LABELS_UP_TO = 40;        // place names shown beside markers when there are few places
+  const LABELS_UP_TO = 15;        // names always shown beside markers when there are few places; else on hover
   const RECENT_DAYS = 7;          // the panel lists the changes of the week up to the day
   const SVG = "http://www.w3.org/2000/svg";
 
@@ -95,18 +95,27 @@
 
   // ---------- map ----------
   function initMap(config) {
-    const map = L.map("map", { keyboard: true, worldCopyJump: true, preferCanvas: false });
+    const map = L.map("map", { keyboard: true, worldCopyJump: true, zoomSnap: 0.25 });
     if (config.tile_url) {
       L.tileLayer(config.tile_url, { attribution: config.tile_attribution || "", maxZoom: 18 }).addTo(map);
     }
     map.attributionControl.setPrefix(false);
     state.map = map;
-    const located = state.places.filter((p) => p.lat !== null && p.lon !== null);
+    const located = mainCountryPlaces(state.places.filter((p) => p.lat !== null && p.lon !== null));
     if (located.length) {
       map.fitBounds(L.latLngBounds(located.map((p) => [p.lat, p.lon])).pad(0.2), { maxZoom: 9 });
     } else {
       map.setView([20, 0], 2);
     }
+  }
+
+  // The map opens on the country most places are in; a capital abroad named once
+  // (a statement from Washington) would otherwise shrink the front to a dot.
+  function mainCountryPlaces(located) {
+    const counts = new Map();
+    for (const p of located) counts.set(p.country, (counts.get(p.country) || 0) + 1);
+    const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    return main ? located.filter((p) => p.country === main[0]) : located;
   }
 
   function markerFor(place) {
@@ -123,11 +132,10 @@
     const marker = L.marker([place.lat, place.lon], { icon: icon, title: title, alt: title, keyboard: true });
     marker.on("click", () => showPlace(place));
     marker.on("keypress", (e) => { if (e.originalEvent.key === "Enter") showPlace(place); });
-    if (state.places.length <= LABELS_UP_TO) {
-      // Leaflet inserts a string tooltip as markup: give it an element holding text.
-      marker.bindTooltip(el("span", {}, place.place_name),
-                         { permanent: true, direction: "right", offset: [8, 0], className: "place-label" });
-    }
+    // Leaflet inserts a string tooltip as markup: give it an element holding text.
+    marker.bindTooltip(el("span", {}, place.place_name),
+                       { permanent: state.places.length <= LABELS_UP_TO, direction: "right",
+                         offset: [8, 0], className: "place-label" });
     return marker;
   }
 
