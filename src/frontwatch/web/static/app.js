@@ -102,8 +102,9 @@
     map.attributionControl.setPrefix(false);
     state.map = map;
     const located = mainCountryPlaces(state.places.filter((p) => p.lat !== null && p.lon !== null));
+    map.invalidateSize();
     if (located.length) {
-      map.fitBounds(L.latLngBounds(located.map((p) => [p.lat, p.lon])).pad(0.2), { maxZoom: 9 });
+      map.fitBounds(L.latLngBounds(located.map((p) => [p.lat, p.lon])).pad(0.1), { maxZoom: 9 });
     } else {
       map.setView([20, 0], 2);
     }
@@ -285,12 +286,6 @@
   }
 
   function drawTimeline() {
-    const g = chartGeometry();
-    const svg = g.svg;
-    svg.replaceChildren();
-    svg.setAttribute("viewBox", "0 0 " + g.width + " " + g.height);
-    if (!state.days.length) return;
-    const plotH = g.height - g.top - g.bottom;
     const perDay = new Map();
     for (const r of state.timeline) perDay.set(r.date, (perDay.get(r.date) || 0) + r.events);
     const category = document.getElementById("tally-category").value;
@@ -300,6 +295,13 @@
       if (!series.has(r.status)) series.set(r.status, new Map());
       series.get(r.status).set(r.date, r.places);
     }
+    renderTimelineLegend([...series.keys()].sort());   // before measuring: it may take a line
+    const g = chartGeometry();
+    const svg = g.svg;
+    svg.replaceChildren();
+    svg.setAttribute("viewBox", "0 0 " + g.width + " " + g.height);
+    if (!state.days.length) return;
+    const plotH = g.height - g.top - g.bottom;
     const maxY = Math.max(1, ...perDay.values(), ...[...series.values()].flatMap((m) => [...m.values()]));
     const y = (v) => g.top + plotH - plotH * v / maxY;
     const barW = Math.max(2, (g.width - g.left - g.right) / state.days.length * 0.7);
@@ -330,6 +332,18 @@
     const cursor = svgEl("line", { id: "timeline-cursor", y1: g.top, y2: g.top + plotH, stroke: "#22303c", "stroke-width": 2 });
     svg.append(cursor);
     drawCursor();
+  }
+
+  function renderTimelineLegend(statuses) {
+    const legend = document.getElementById("timeline-legend");
+    const bars = el("li", { class: "bars" }, "events a day");
+    bars.style.setProperty("--colour", "#b2babb");
+    legend.replaceChildren(bars);
+    for (const status of statuses) {
+      const item = el("li", {}, status);
+      item.style.setProperty("--colour", colour(status));
+      legend.append(item);
+    }
   }
 
   function drawCursor() {
