@@ -97,8 +97,7 @@ def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMent
     expressions = datelib.find_time_expressions(view.text)
     out: list[EventMention] = []
     for i, trig in enumerate(triggers):
-        prev_end = triggers[i - 1].end if i else view.start
-        next_start = triggers[i + 1].start if i + 1 < len(triggers) else view.end
+        prev_end, next_start = _neighbours(view, triggers, i)
         out += trigger_mentions(view, ctx, trig, prev_end, next_start, expressions, out)
     fat = find_fatalities(view.text, ctx.actors, ctx.country, ctx.main_rebel)
     if fat.total is not None:
@@ -107,6 +106,20 @@ def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMent
         if m.date and m.date_basis in {"explicit", "relative"}:
             ctx.anchor = datelib.ResolvedDate(m.date, m.date_precision, m.date_basis)
     return out
+
+
+def _is_control(trig: Trigger) -> bool:
+    return trig.kind in CONTROL_KINDS or trig.kind in {"lost", "held", "held-state"}
+
+
+def _neighbours(view: SentenceView, triggers: list[Trigger], i: int) -> tuple[int, int]:
+    """Where the previous trigger ends and the next one starts. A clash or a strike word
+    does not end a control trigger's clause ("occupied in recent clashes, including X")."""
+    trig = triggers[i]
+    others = [t for t in triggers if t is not trig and (_is_control(t) or not _is_control(trig))]
+    prev_end = max((t.end for t in others if t.end <= trig.start), default=view.start)
+    next_start = min((t.start for t in others if t.start >= trig.end), default=view.end)
+    return prev_end, next_start
 
 
 def _clause(view: SentenceView, trig: Trigger, prev_end: int, next_start: int) -> tuple[int, int]:
@@ -148,6 +161,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     named = [h for h, rel in found if rel == "target"]
     if statistic and not named:
         return [_statistic(view, ctx, trig, expressions)]
+    if not named and placelib.GENERIC_RX.match(window):
+        targets = []   # "a key district in Kunduz province": the province is only a hint
     places = [placelib.as_region(h) for h in targets] if targets else _fallback_place(view, ctx, trig, window, lo)
     if not places:
         return []

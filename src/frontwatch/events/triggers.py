@@ -56,6 +56,14 @@ STATE_RX = re.compile(
     r"(?P<actor2>[\w'’-]+(?:\s[\w'’-]+)?)\s+(?:control|hands))", re.IGNORECASE)
 
 
+# "in control of police headquarters": the phrase names what is held, not who holds it; a
+# building or a base taken is not a change of control of the place.
+FACILITY_END_RX = re.compile(
+    r"\b(?:headquarters|compound|office|offices|building|buildings|base|bases|airport|airfield|"
+    r"palace|prison|jail|checkpoints?|posts?|bazaar|market|barracks|garrison|station|highway|road)$",
+    re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Trigger:
     start: int            # char offsets into the doc
@@ -195,5 +203,7 @@ def _state_triggers(sent: Span, verbs: list[Trigger]) -> list[Trigger]:
             prev = doc[max(sent.start, span.start - 3): span.start]
             head = next((t for t in reversed(prev) if t.lemma_ in {"be", "remain"}), span.root)
         actor = m.group("actor1") or m.group("actor2")
+        if FACILITY_END_RX.search(actor.strip()):
+            continue
         out.append(Trigger(start, end, "held-state", "left", "phrase", head, m.group(0), actor))
     return out
