@@ -153,7 +153,7 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     found = placelib.window_places(view.text, view.start, lo, hi, ctx.places,
                                    allowed={"into", "from", "of"} if allowed else None)
     if target_side == "left":
-        found += _listed_after(view, ctx, trig, right)
+        found = _antecedent_only(view, found, trig) + _listed_after(view, ctx, trig, right)
     if target_side == "right" and not found and RELATIVE_RX.search(view.text[left - view.start: trig.start - view.start]):
         found = placelib.window_places(view.text, view.start, left, trig.start, ctx.places)
     targets = placelib.pick_targets(found)
@@ -168,6 +168,25 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
         return []
     actor, previous = _actors(view, ctx, trig, left, right)
     return _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier)
+
+
+# Nouns that stand for one named place: "Zaranj, the capital of Nimroz, which fell".
+PLACE_NOUNS = {"capital", "city", "town", "district", "province", "village", "port", "crossing",
+               "hub", "seat", "centre", "center", "stronghold"}
+
+
+def _antecedent_only(view, found, trig) -> list:
+    """In a relative clause the target is the noun the pronoun stands for: "the districts
+    that have been lost" names no place, whatever place comes before it."""
+    head = trig.head
+    while head.dep_ in {"conj", "xcomp"} and head.head is not head:
+        head = head.head
+    if head.dep_ != "relcl":
+        return found
+    noun = head.head
+    if noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.lemma_.lower() not in PLACE_NOUNS):
+        return []
+    return found
 
 
 def _listed_after(view, ctx, trig, right) -> list[tuple[PlaceHit, str]]:
@@ -192,6 +211,9 @@ def _fallback_place(view, ctx, trig, window: str, lo: int) -> list[MentionPlace]
         region = generic.group("region")
         hit = placelib.lookahead(ctx, trig.end, region)
         return [placelib.as_region(hit)] if hit else []
+    if view.in_title and placelib.DESCRIPTOR_RX.match(window):
+        hit = placelib.first_town(ctx)   # "Taliban besiege key Afghan city": the lead names it
+        return [hit.place] if hit else []
     pron = placelib.PRONOUN_RX.match(window) or (placelib.FACILITY_RX.search(window) if trig.target != "left" else None)
     if trig.target == "left" and not pron:
         pron = re.search(r"\b(?:it|the (?:city|town|district|provincial capital))\s*(?:\w+\s+){0,3}$", window)

@@ -37,6 +37,9 @@ FACILITY_RX = re.compile(r"\b(?:governor'?s (?:office|compound|house|residence)|
                          r"district headquarters|presidential palace|city cent(?:re|er)|"
                          r"intelligence (?:headquarters|directorate)|prison|jail|government buildings?)\b",
                          re.IGNORECASE)
+# A headline's "key Afghan city", "strategic town": the town the lead then names.
+DESCRIPTOR_RX = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}?(?:city|town|provincial capital)\b",
+                           re.IGNORECASE)
 GENERIC_RX = re.compile(
     r"^\W*(?:control of |over )?(?:a|one)\s+(?:\w+\s+){0,2}?(?P<noun>district|area|town|city|village|"
     r"border town|border crossing|crossing)\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?"
