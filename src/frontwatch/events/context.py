@@ -72,8 +72,10 @@ def usable_places(mentions, actors: ActorDictionary) -> list[PlaceHit]:
 COUNTRY_MENTION_WEIGHT = 0.5
 
 
-def focus_country(hits: list[PlaceHit]) -> str | None:
-    counts: Counter[str] = Counter()
+def focus_country(hits: list[PlaceHit], word_votes: Counter[str] | None = None) -> str | None:
+    """The country the story is set in: its towns and provinces, the countries it names
+    (less), and its demonyms and armed groups ("Afghan", "Taliban"; ``word_votes``)."""
+    counts: Counter[str] = Counter(word_votes or {})
     for h in hits:
         if h.place.country:
             counts[h.place.country] += COUNTRY_MENTION_WEIGHT if h.level == "country" else 1.0

@@ -60,12 +60,13 @@ class SentenceView:
 def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[EventMention]:
     """Every event and statistic mention of ``article`` (a records.Article)."""
     from frontwatch.places import places_in
+    from frontwatch.places.focus import read_country_words, word_votes
 
     title = (article.title or "").strip()
     text = f"{title}\n\n{article.text}" if title else article.text
     doc = doc if doc is not None else nlp(text)
     hits = usable_places(places_in(doc), actors)
-    country = focus_country(hits)
+    country = focus_country(hits, word_votes((t.text for t in doc), read_country_words()))
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          keep_focus_places(hits, country), country, main_rebel_of(text, actors),
                          title_end=len(title) + 2 if title else 0)
