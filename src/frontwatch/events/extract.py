@@ -215,7 +215,9 @@ def _fallback_place(view, ctx, trig, window: str, lo: int) -> list[MentionPlace]
     if view.in_title and placelib.DESCRIPTOR_RX.match(window):
         hit = placelib.first_town(ctx)   # "Taliban besiege key Afghan city": the lead names it
         return [hit.place] if hit else []
-    pron = placelib.PRONOUN_RX.match(window) or (placelib.FACILITY_RX.search(window) if trig.target != "left" else None)
+    pron = placelib.PRONOUN_RX.match(window)
+    if not pron and placelib.FACILITY_RX.match(window):
+        return []   # "seized the police headquarters": a building taken is not the town taken
     if trig.target == "left" and not pron:
         pron = re.search(r"\b(?:it|the (?:city|town|district|provincial capital))\s*(?:\w+\s+){0,3}$", window)
     if not pron:

@@ -83,6 +83,8 @@ def _next_words(tok: Token, n: int = 4) -> list[Token]:
 def _is_passive(tok: Token) -> bool:
     if tok.tag_ != "VBN":
         return False
+    if _misread_as_modifier(tok):
+        return False
     if any(c.dep_ == "auxpass" for c in tok.children):
         return True
     nxt = [t for t in _next_words(tok, 6) if t.pos_ != "ADV"]
@@ -90,6 +92,15 @@ def _is_passive(tok: Token) -> bool:
         return True
     prev = tok.doc[max(0, tok.i - 3): tok.i]
     return any(p.lower_ in {"was", "were", "been", "being", "is", "are", "be"} for p in prev)
+
+
+def _misread_as_modifier(tok: Token) -> bool:
+    """"The Taliban captured Herat" parsed as a noun phrase ("captured" modifying "Herat"):
+    a participle right after a noun, before its head, is a finite verb."""
+    if tok.dep_ != "amod" or tok.head.i <= tok.i or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.tag_ in {"NNP", "NNPS", "NNS", "NN"} and prev.head.i != tok.i
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
