@@ -75,7 +75,31 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
         view = SentenceView(index, sent.start_char, sent.end_char, sent.text, sent,
                             sent.start_char < ctx.title_end)
         mentions += sentence_mentions(view, ctx)
-    return mentions
+    return dated_by_article(mentions)
+
+
+def _same_event(a: EventMention, b: EventMention) -> bool:
+    return (a.kind == b.kind and a.new_controller == b.new_controller and a.place is not None
+            and b.place is not None and (a.place.id or a.place.name) == (b.place.id or b.place.name))
+
+
+def dated_by_article(mentions: list[EventMention]) -> list[EventMention]:
+    """A mention dated only by the publication day ("Zaranj falls" in a headline, "the fall
+    of the city" in a later paragraph) restates an event the article dates elsewhere: it
+    takes the latest day the article gives that same event, on or before publication."""
+    from dataclasses import replace
+
+    out = []
+    for m in mentions:
+        if m.kind in CONTROL_KINDS and m.date_basis == "publication" and m.date:
+            dated = [o for o in mentions if o is not m and _same_event(m, o) and o.date
+                     and o.date_precision == "day" and o.date_basis in {"explicit", "relative"}
+                     and o.date <= m.date]
+            if dated:
+                best = max(dated, key=lambda o: o.date)
+                m = replace(m, date=best.date, date_precision=best.date_precision, date_basis=best.date_basis)
+        out.append(m)
+    return out
 
 
 def segments(doc):
