@@ -43,6 +43,7 @@ SMALL_EXACT_RX = re.compile(r"\b(?:two|three|four|2|3|4)\s+(?:\w+\s+)?(?:distric
 PAST_CUES = re.compile(r"\b(?:briefly|for a short time|previously|once|in the past|had held|"
                        r"short-lived)\b", re.IGNORECASE)
 STILL_RX = re.compile(r"\b(?:still|remains?|remained|already|continue[sd]? to|now)\b", re.IGNORECASE)
+SINCE_RX = re.compile(r"\bsince\b", re.IGNORECASE)
 PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it)\b", re.IGNORECASE)
 DAY_AFTER_RX = re.compile(r"\ba day after\s+(?P<place>[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*)\s*[.,;]?$")
 
@@ -131,6 +132,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
         return _other_event(view, ctx, trig, expressions, earlier)
     if kind == "held" and not (PAST_CUES.search(view.text) or _has_past_year(expressions, ctx)):
         return []
+    if kind == "held" and SINCE_RX.search(view.text[trig.end - view.start: right - view.start]):
+        return []   # "had held Lashio since August 2024": a state that lasted, not a taking
     if kind == "held-state" and STILL_RX.search(view.text[:trig.start - view.start + len(trig.text)]):
         return []
     target_side = "left" if trig.target == "left" else "right"
