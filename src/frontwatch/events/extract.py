@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from frontwatch.events import dates as datelib
 from frontwatch.events import places as placelib
 from frontwatch.events.actors import ActorDictionary
-from frontwatch.events.context import (ArticleContext, PlaceHit, focus_country, keep_focus_places,
-                                       main_rebel_of, usable_places)
+from frontwatch.events.context import (ArticleContext, PlaceHit, armed_actor_counts, focus_country,
+                                       keep_focus_places, main_rebel_of, usable_places)
 from frontwatch.events.factuality import label_factuality
 from frontwatch.events.fatalities import find_fatalities
 from frontwatch.events.model import EventMention, MentionPlace
@@ -22,7 +22,7 @@ EXTRACTOR_VERSION = "events-1"
 BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
     r"said|says|told|claimed|that)\b|,\s+(?:and|which|who|where|as(?! well as)|marking|bringing|leaving|giving|"
-    r"according)\b", re.IGNORECASE)
+    r"according|(?!including\b)\w+ing)\b", re.IGNORECASE)
 # Going left, a relative pronoun does not end the clause: "Zaranj, which fell on Friday".
 LEFT_BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
@@ -43,6 +43,8 @@ SMALL_EXACT_RX = re.compile(r"\b(?:two|three|four|2|3|4)\s+(?:\w+\s+)?(?:distric
 PAST_CUES = re.compile(r"\b(?:briefly|for a short time|previously|once|in the past|had held|"
                        r"short-lived)\b", re.IGNORECASE)
 STILL_RX = re.compile(r"\b(?:still|remains?|remained|already|continue[sd]? to|now)\b", re.IGNORECASE)
+SAYING_RX = re.compile(r"\b(?:said|says|claimed|claims|told|announced|acknowledged|admitted|confirmed|"
+                       r"reported|insisted|stated)\b", re.IGNORECASE)
 SINCE_RX = re.compile(r"\bsince\b", re.IGNORECASE)
 PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it)\b", re.IGNORECASE)
 DAY_AFTER_RX = re.compile(r"\ba day after\s+(?P<place>[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*)\s*[.,;]?$")
@@ -70,12 +72,25 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          keep_focus_places(hits, country), country, main_rebel_of(text, actors),
                          title_end=len(title) + 2 if title else 0)
+    ctx.armed_counts = armed_actor_counts(text, ctx)
     mentions: list[EventMention] = []
     for index, sent in enumerate(segments(doc)):
         view = SentenceView(index, sent.start_char, sent.end_char, sent.text, sent,
                             sent.start_char < ctx.title_end)
         mentions += sentence_mentions(view, ctx)
-    return mentions
+    return drop_restatements(mentions)
+
+
+def drop_restatements(mentions: list[EventMention]) -> list[EventMention]:
+    """A control event the article also states with its own date ("Hama fell on Thursday")
+    is not a second event when restated with none (the headline, "the capture of Hama"):
+    the undated restatement goes."""
+    dated = {(m.kind, m.place.id or m.place.name, m.new_controller) for m in mentions
+             if m.kind in CONTROL_KINDS and m.place and m.date_basis in {"explicit", "relative"}
+             and m.factuality not in {"historical", "negated", "future", "hypothetical"}}
+    return [m for m in mentions if not (
+        m.kind in CONTROL_KINDS and m.place and m.date_basis == "publication"
+        and (m.kind, m.place.id or m.place.name, m.new_controller) in dated)]
 
 
 def segments(doc):
@@ -137,6 +152,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     if kind == "held-state" and STILL_RX.search(view.text[:trig.start - view.start + len(trig.text)]):
         return []
     target_side = "left" if trig.target == "left" else "right"
+    if _is_nominal(trig):   # "the fall of Lysychansk frees troops for Kramatorsk": its noun phrase only
+        right = min(right, _subtree_end(trig.head))
     lo, hi = (left, trig.start) if target_side == "left" else (trig.end, right)
     window = view.text[lo - view.start: hi - view.start]
     allowed = {"from"} if trig.target == "right-from" else ({"of", "from"} if trig.target == "right-out" else None)
@@ -158,6 +175,15 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     return _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier)
 
 
+def _is_nominal(trig: Trigger) -> bool:
+    return trig.head.pos_ == "NOUN" and trig.text.lower().endswith((" of", " to"))
+
+
+def _subtree_end(token) -> int:
+    last = max(token.subtree, key=lambda t: t.i)
+    return last.idx + len(last.text)
+
+
 def _listed_after(view, ctx, trig, right) -> list[tuple[PlaceHit, str]]:
     """"..., including Kunduz", "Kunduz among them", "along with Farah": places named after
     an intransitive or passive trigger."""
@@ -175,6 +201,8 @@ def _listed_after(view, ctx, trig, right) -> list[tuple[PlaceHit, str]]:
 
 
 def _fallback_place(view, ctx, trig, window: str, lo: int) -> list[MentionPlace]:
+    if trig.target in {"right-from", "right-out"}:
+        window = re.sub(r"^\W*(?:from|out\s+of)\s+", " ", window, flags=re.IGNORECASE)
     generic = placelib.GENERIC_RX.match(window)
     if generic:
         region = generic.group("region")
@@ -213,7 +241,11 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
         if found:
             actor = ctx.resolve(found[-1][2])
         elif PRONOUN_ACTOR_RX.search(left_text):
-            actor = ctx.last_actor
+            # "the ministry of Russia said that its units had ...": the sayer before the clause
+            before = view.text[: left - view.start]
+            earlier = ctx.actors.find(before)
+            said = earlier and SAYING_RX.search(before[earlier[-1][1]:])
+            actor = ctx.resolve(earlier[-1][2]) if said else ctx.last_actor
     else:
         prep = r"\bby\b" if trig.actor_side == "right-by" else r"\b(?:to|into|under|of)\b"
         m = re.search(prep + r"(.{0,60})", right_text)
@@ -247,6 +279,8 @@ def _control_mentions(view, ctx, trig, kind, places, actor, previous, expression
     elif kind == "recaptured":
         new = actor or ctx.opponent(ctx.main_rebel or "x-rebel")
         previous = previous or (ctx.opponent(new) if new else None)
+        if not ctx.is_state(new):   # "its units had recaptured Kupiansk" (Russia), "drove IS out of Manbij"
+            kind = "captured"
     else:
         new = actor or ctx.main_rebel or ctx.opponent(None if False else "x")
         if actor is None:
