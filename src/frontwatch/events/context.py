@@ -34,6 +34,7 @@ class ArticleContext:
     title_end: int = 0                      # chars of the doc that belong to the headline
     last_actor: str | None = None
     anchor: ResolvedDate | None = None      # the last date a mention gave
+    armed_counts: Counter = field(default_factory=Counter)   # armed sides named, by canonical name
     extra: dict = field(default_factory=dict)
 
     def resolve(self, alias_actor) -> str:
@@ -45,7 +46,12 @@ class ArticleContext:
     def opponent(self, name: str | None) -> str:
         if name and self.is_state(name):
             return self.main_rebel or resolve_actor(self.actors.aliases["insurgents"], self.country, None)
-        return resolve_actor(self.actors.aliases["government forces"], self.country, None)
+        government = resolve_actor(self.actors.aliases["government forces"], self.country, None)
+        if name:   # a group's opponent is the other side the article names most ("SDF" -> "SNA")
+            others = [(n, c) for n, c in self.armed_counts.most_common() if n != name]
+            if others and others[0][0] != government and others[0][1] > self.armed_counts.get(government, 0):
+                return others[0][0]
+        return government
 
 
 def place_from(mention) -> MentionPlace:
@@ -95,3 +101,13 @@ def keep_focus_places(hits: list[PlaceHit], country: str | None) -> list[PlaceHi
     if country is None:
         return hits
     return [h for h in hits if h.place.country == country or h.level == "country"]
+
+
+# ACLED codes of the sides a control event can be between (not civilians, protesters,
+# rioters or external forces).
+ARMED_INTER = (1, 2, 3, 4)
+
+
+def armed_actor_counts(text: str, ctx: ArticleContext) -> Counter:
+    """How often the article names each armed side, resolved to canonical names."""
+    return Counter(ctx.resolve(a) for _, _, a in ctx.actors.find(text) if a.inter in ARMED_INTER)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from frontwatch.events import dates as datelib
 from frontwatch.events import places as placelib
 from frontwatch.events.actors import ActorDictionary
-from frontwatch.events.context import (ArticleContext, PlaceHit, focus_country, keep_focus_places,
-                                       main_rebel_of, usable_places)
+from frontwatch.events.context import (ArticleContext, PlaceHit, armed_actor_counts, focus_country,
+                                       keep_focus_places, main_rebel_of, usable_places)
 from frontwatch.events.factuality import label_factuality
 from frontwatch.events.fatalities import find_fatalities
 from frontwatch.events.model import EventMention, MentionPlace
@@ -22,7 +22,7 @@ EXTRACTOR_VERSION = "events-1"
 BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
     r"said|says|told|claimed|that)\b|,\s+(?:and|which|who|where|as(?! well as)|marking|bringing|leaving|giving|"
-    r"according)\b", re.IGNORECASE)
+    r"according|(?!including\b)\w+ing)\b", re.IGNORECASE)
 # Going left, a relative pronoun does not end the clause: "Zaranj, which fell on Friday".
 LEFT_BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
@@ -43,6 +43,9 @@ SMALL_EXACT_RX = re.compile(r"\b(?:two|three|four|2|3|4)\s+(?:\w+\s+)?(?:distric
 PAST_CUES = re.compile(r"\b(?:briefly|for a short time|previously|once|in the past|had held|"
                        r"short-lived)\b", re.IGNORECASE)
 STILL_RX = re.compile(r"\b(?:still|remains?|remained|already|continue[sd]? to|now)\b", re.IGNORECASE)
+SAYING_RX = re.compile(r"\b(?:said|says|claimed|claims|told|announced|acknowledged|admitted|confirmed|"
+                       r"reported|insisted|stated)\b", re.IGNORECASE)
+SINCE_RX = re.compile(r"\bsince\b", re.IGNORECASE)
 PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it)\b", re.IGNORECASE)
 DAY_AFTER_RX = re.compile(r"\ba day after\s+(?P<place>[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*)\s*[.,;]?$")
 
@@ -70,6 +73,7 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          keep_focus_places(hits, country), country, main_rebel_of(text, actors),
                          title_end=len(title) + 2 if title else 0)
+    ctx.armed_counts = armed_actor_counts(text, ctx)
     mentions: list[EventMention] = []
     for index, sent in enumerate(segments(doc)):
         view = SentenceView(index, sent.start_char, sent.end_char, sent.text, sent,
@@ -169,9 +173,13 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
         return _other_event(view, ctx, trig, expressions, earlier)
     if kind == "held" and not (PAST_CUES.search(view.text) or _has_past_year(expressions, ctx)):
         return []
+    if kind == "held" and SINCE_RX.search(view.text[trig.end - view.start: right - view.start]):
+        return []   # "had held Lashio since August 2024": a state that lasted, not a taking
     if kind == "held-state" and STILL_RX.search(view.text[:trig.start - view.start + len(trig.text)]):
         return []
     target_side = "left" if trig.target == "left" else "right"
+    if _is_nominal(trig):   # "the fall of Lysychansk frees troops for Kramatorsk": its noun phrase only
+        right = min(right, _subtree_end(trig.head))
     lo, hi = (left, trig.start) if target_side == "left" else (trig.end, right)
     window = view.text[lo - view.start: hi - view.start]
     allowed = {"from"} if trig.target == "right-from" else ({"of", "from"} if trig.target == "right-out" else None)
@@ -214,6 +222,15 @@ def _antecedent_only(view, found, trig) -> list:
     return found
 
 
+def _is_nominal(trig: Trigger) -> bool:
+    return trig.head.pos_ == "NOUN" and trig.text.lower().endswith((" of", " to"))
+
+
+def _subtree_end(token) -> int:
+    last = max(token.subtree, key=lambda t: t.i)
+    return last.idx + len(last.text)
+
+
 def _listed_after(view, ctx, trig, right) -> list[tuple[PlaceHit, str]]:
     """"..., including Kunduz", "Kunduz among them", "along with Farah": places named after
     an intransitive or passive trigger."""
@@ -231,6 +248,8 @@ def _listed_after(view, ctx, trig, right) -> list[tuple[PlaceHit, str]]:
 
 
 def _fallback_place(view, ctx, trig, window: str, lo: int) -> list[MentionPlace]:
+    if trig.target in {"right-from", "right-out"}:
+        window = re.sub(r"^\W*(?:from|out\s+of)\s+", " ", window, flags=re.IGNORECASE)
     generic = placelib.GENERIC_RX.match(window)
     if generic:
         region = generic.group("region")
@@ -274,7 +293,11 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
         if found:
             actor = ctx.resolve(found[-1][2])
         elif PRONOUN_ACTOR_RX.search(left_text):
-            actor = ctx.last_actor
+            # "the ministry of Russia said that its units had ...": the sayer before the clause
+            before = view.text[: left - view.start]
+            earlier = ctx.actors.find(before)
+            said = earlier and SAYING_RX.search(before[earlier[-1][1]:])
+            actor = ctx.resolve(earlier[-1][2]) if said else ctx.last_actor
     else:
         prep = r"\bby\b" if trig.actor_side == "right-by" else r"\b(?:to|into|under|of)\b"
         m = re.search(prep + r"(.{0,60})", right_text)
@@ -308,6 +331,8 @@ def _control_mentions(view, ctx, trig, kind, places, actor, previous, expression
     elif kind == "recaptured":
         new = actor or ctx.opponent(ctx.main_rebel or "x-rebel")
         previous = previous or (ctx.opponent(new) if new else None)
+        if not ctx.is_state(new):   # "its units had recaptured Kupiansk" (Russia), "drove IS out of Manbij"
+            kind = "captured"
     else:
         new = actor or ctx.main_rebel or ctx.opponent(None if False else "x")
         if actor is None:

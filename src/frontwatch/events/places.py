@@ -104,7 +104,8 @@ def pick_targets(found: list[tuple[PlaceHit, str]]) -> list[PlaceHit]:
     targets = [h for h, rel in found if rel == "target"]
     if targets:
         return _drop_contained(targets, [h for h, rel in found if rel in {"soft-hint", "hint"}])
-    return [h for h, rel in found if rel == "soft-hint"]
+    soft = [h for h, rel in found if rel == "soft-hint"]
+    return _drop_contained(soft, []) if soft else soft
 
 
 def _drop_contained(targets: list[PlaceHit], hints: list[PlaceHit]) -> list[PlaceHit]:

@@ -34,6 +34,10 @@ NOMINALS = {"fall": "captured", "capture": "captured", "takeover": "captured",
             "encirclement": "besieged", "surrender": "surrendered", "withdrawal": "withdrew",
             "liberation": "recaptured"}
 HOLD_LEMMAS = {"hold", "control"}
+# Irregular past forms the tagger sometimes reads as nouns ("Ukraine retook/NN Kherson").
+IRREGULAR_FORMS = {"retook": "retake", "retaken": "retake", "overran": "overrun", "overrun": "overrun"}
+# "ousted the MNDAA from Laukkai": verbs whose object is the side driven from the place.
+OUST_VERBS = {"oust", "expel", "evict", "dislodge", "drive", "push", "chase", "eject"}
 # "take" is an event only with these objects or particles, never "took place", "take part".
 TAKE_BLOCKERS = {"place", "part", "up", "office", "steps", "step", "time", "care", "advantage",
                  "responsibility", "action", "aim", "note", "shelter", "refuge", "hold", "effect",
@@ -129,9 +133,10 @@ def _make(tok: Token, last: Token, kind: str, target: str, actor: str) -> Trigge
 
 
 def _verb_trigger(tok: Token) -> Trigger | None:
-    if tok.pos_ not in {"VERB", "AUX"} and not (tok.tag_.startswith("VB")):
+    irregular = IRREGULAR_FORMS.get(tok.lower_) if tok.pos_ in {"NOUN", "PROPN", "ADJ"} else None
+    if tok.pos_ not in {"VERB", "AUX"} and not (tok.tag_.startswith("VB")) and not irregular:
         return None
-    lemma = tok.lemma_.lower()
+    lemma = irregular or tok.lemma_.lower()
     nxt = _next_words(tok)
     nxt_lower = [t.lower_ for t in nxt]
     particle = next((t for t in nxt[:3] if t.dep_ == "prt" or t.lower_ in {"out", "back", "over", "into"}), None)
@@ -145,6 +150,9 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         return _make(tok, tok, "withdrew", "right-from", "left")
     if lemma in OUT_VERBS and "out" in [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 5]]:
         return _make(tok, tok, "recaptured", "right-out", "left")
+    if lemma in OUST_VERBS and any(c.dep_ == "dobj" for c in tok.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+        return _make(tok, tok, "recaptured", "right-from", "left")
     if lemma == "clear" and nxt_lower[:1] == ["of"]:
         return _make(tok, tok, "recaptured", "left", "left")
     if lemma in BACK_VERBS and "back" in [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 6]]:
