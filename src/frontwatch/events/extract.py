@@ -47,7 +47,10 @@ SAYING_RX = re.compile(r"\b(?:said|says|claimed|claims|told|announced|acknowledg
                        r"reported|insisted|stated)\b", re.IGNORECASE)
 SINCE_RX = re.compile(r"\bsince\b", re.IGNORECASE)
 PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it)\b", re.IGNORECASE)
-DAY_AFTER_RX = re.compile(r"\ba day after\s+(?P<place>[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*)\s*[.,;]?$")
+# "X fell on Sunday, a day after Y": Y fell too, that many days earlier.
+GAP_AFTER_RX = re.compile(r"\b(?P<gap>a|one|two|three|a couple of) days? (?:after|before)\s+"
+                          r"(?P<place>[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)*)\s*[.,;]?$")
+GAP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "a couple of": 2}
 
 
 @dataclass
@@ -128,6 +131,7 @@ def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMent
     for i, trig in enumerate(triggers):
         prev_end, next_start = _neighbours(view, triggers, i)
         out += trigger_mentions(view, ctx, trig, prev_end, next_start, expressions, out)
+    out += _elliptical(view, ctx, out)
     fat = find_fatalities(view.text, ctx.actors, ctx.country, ctx.main_rebel)
     if fat.total is not None:
         out = _with_fatalities(view, ctx, out, fat, expressions)
@@ -135,6 +139,27 @@ def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMent
         if m.date and m.date_basis in {"explicit", "relative"}:
             ctx.anchor = datelib.ResolvedDate(m.date, m.date_precision, m.date_basis)
     return out
+
+
+def _elliptical(view: SentenceView, ctx: ArticleContext, out: list[EventMention]) -> list[EventMention]:
+    """"Kunduz fell on Sunday, a day after Sheberghan": the same event for the place after
+    "after" ("before"), its day moved back (forward) by the gap."""
+    from dataclasses import replace
+
+    m = GAP_AFTER_RX.search(view.text)
+    base = [o for o in out if o.sentence_index == view.index and o.kind in CONTROL_KINDS]
+    if not m or not base:
+        return []
+    lo = view.start + m.start("place")
+    hits = [h for h in ctx.places if lo <= h.start < view.start + m.end("place") and h.level != "country"]
+    if not hits:
+        return []
+    days = GAP_DAYS[m.group("gap").lower()] * (-1 if " after" in m.group(0) else 1)
+    first = base[0]
+    moved = datelib.shift(datelib.ResolvedDate(first.date, first.date_precision, first.date_basis), days)
+    place = placelib.as_region(hits[0])
+    return [replace(first, place=place, date=moved.date, date_precision=moved.precision,
+                    date_basis=moved.basis, evidence={**first.evidence, "place_text": place.name})]
 
 
 def _is_control(trig: Trigger) -> bool:
