@@ -200,7 +200,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
         return []
     if kind == "held" and SINCE_RX.search(view.text[trig.end - view.start: right - view.start]):
         return []   # "had held Lashio since August 2024": a state that lasted, not a taking
-    if kind == "held-state" and STILL_RX.search(view.text[:trig.start - view.start + len(trig.text)]):
+    if kind == "held-state" and (STILL_RX.search(view.text[:trig.start - view.start + len(trig.text)])
+                                 or _plural_subject(trig)):
         return []
     target_side = "left" if trig.target == "left" else "right"
     if _is_nominal(trig):   # "the fall of Lysychansk frees troops for Kramatorsk": its noun phrase only
@@ -214,7 +215,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
         found = _antecedent_only(view, found, trig) + _listed_after(view, ctx, trig, right)
     if target_side == "right" and not found and RELATIVE_RX.search(view.text[left - view.start: trig.start - view.start]):
         found = placelib.window_places(view.text, view.start, left, trig.start, ctx.places)
-    targets = placelib.pick_targets(found)
+    targets = [placelib.capital_of(ctx, h) if _capital_after(view, h) else h
+               for h in placelib.pick_targets(found)]
     statistic = bool(STATISTIC_RX.search(window)) and not SMALL_EXACT_RX.search(window)
     named = [h for h, rel in found if rel == "target"]
     if statistic and not named:
@@ -231,6 +233,18 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
 # Nouns that stand for one named place: "Zaranj, the capital of Nimroz, which fell".
 PLACE_NOUNS = {"capital", "city", "town", "district", "province", "village", "port", "crossing",
                "hub", "seat", "centre", "center", "stronghold"}
+
+
+def _plural_subject(trig: Trigger) -> bool:
+    """"The province's districts were almost all in Taliban hands": a tally, not a place."""
+    subjects = [c for c in trig.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and subjects[0].tag_ == "NNS"
+
+
+def _capital_after(view: SentenceView, hit: PlaceHit) -> bool:
+    """"the siege of Helmand capital": the province's seat, not the province."""
+    after = view.text[hit.end - view.start: hit.end - view.start + 25]
+    return hit.level == "admin1" and bool(re.match(r"(?:\s+province)?(?:['’]s)?\s+(?:provincial\s+)?capital\b", after))
 
 
 def _antecedent_only(view, found, trig) -> list:
@@ -316,7 +330,7 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
     elif trig.actor_side == "left":
         found = ctx.actors.find(left_text)
         if found:
-            actor = ctx.resolve(found[-1][2])
+            actor = ctx.resolve(_lead_actor(found)[2])
         elif PRONOUN_ACTOR_RX.search(left_text):
             # "the ministry of Russia said that its units had ...": the sayer before the clause
             before = view.text[: left - view.start]
@@ -338,6 +352,17 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
     if actor:
         ctx.last_actor = actor
     return actor, previous
+
+
+def _lead_actor(found: list) -> tuple:
+    """The side a coordinated subject fights for: "Army and militias", "troops and
+    pro-government militias" are the state's forces with their auxiliaries."""
+    last = found[-1]
+    if last[2].inter in (3, 4):
+        states = [f for f in found if f[2].inter == 1]
+        if states:
+            return states[-1]
+    return last
 
 
 def _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier):
