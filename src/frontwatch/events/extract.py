@@ -22,7 +22,7 @@ EXTRACTOR_VERSION = "events-1"
 BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
     r"said|says|told|claimed|that)\b|,\s+(?:and|which|who|where|as(?! well as)|marking|bringing|leaving|giving|"
-    r"according|(?!including\b)\w+ing)\b", re.IGNORECASE)
+    r"according|(?!including\b)\w+ing)\b|(?<!such )(?<!well )\bas\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.IGNORECASE)
 # Going left, a relative pronoun does not end the clause: "Zaranj, which fell on Friday".
 LEFT_BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
@@ -86,8 +86,26 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
 
 
 def _same_event(a: EventMention, b: EventMention) -> bool:
-    return (a.kind == b.kind and a.new_controller == b.new_controller and a.place is not None
-            and b.place is not None and (a.place.id or a.place.name) == (b.place.id or b.place.name))
+    from frontwatch.places.fold import fold_key
+
+    if a.kind != b.kind or a.new_controller != b.new_controller or a.place is None or b.place is None:
+        return False
+    return (a.place.id is not None and a.place.id == b.place.id) or fold_key(a.place.name) == fold_key(b.place.name)
+
+
+def _headline_entry_as_capture(m: EventMention, mentions: list[EventMention]) -> EventMention:
+    """A headline's "sweep into X" over a story that reports X captured, and no entry
+    apart from that, is the capture told in few words."""
+    from dataclasses import replace
+
+    if m.kind != "entered" or m.evidence.get("field") != "title" or m.date_basis != "publication":
+        return m
+    body = [o for o in mentions if o.evidence.get("field") == "text"]
+    if any(_same_event(m, o) for o in body):
+        return m
+    event_type, sub_type = types_of("captured")
+    as_capture = replace(m, kind="captured", event_type=event_type, sub_event_type=sub_type)
+    return as_capture if any(_same_event(as_capture, o) for o in body) else m
 
 
 def dated_by_article(mentions: list[EventMention]) -> list[EventMention]:
@@ -98,6 +116,7 @@ def dated_by_article(mentions: list[EventMention]) -> list[EventMention]:
 
     out = []
     for m in mentions:
+        m = _headline_entry_as_capture(m, mentions)
         if m.kind in CONTROL_KINDS and m.date_basis == "publication" and m.date:
             dated = [o for o in mentions if o is not m and _same_event(m, o) and o.date
                      and o.date_precision == "day" and o.date_basis in {"explicit", "relative"}
@@ -442,7 +461,10 @@ def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDa
         if years:   # "On 28 September 2015 ... retook it on 1 October": the sentence's year
             from dataclasses import replace as _replace
             chosen = _replace(chosen, kind="day_month_year", year=years[-1])
-    dates = [datelib.resolve(chosen, ctx.published, future, ctx.anchor)]
+    same = [m for m in earlier if m.sentence_index == view.index and m.date]
+    anchor = datelib.ResolvedDate(same[-1].date, same[-1].date_precision, same[-1].date_basis) \
+        if same else ctx.anchor   # "fell on Monday, and was retaken the same afternoon"
+    dates = [datelib.resolve(chosen, ctx.published, future, anchor)]
     following = [e for e in expressions if e.kind == "and_year" and e.start >= chosen.end]
     for extra in following:
         dates.append(datelib.resolve(extra, ctx.published, future, ctx.anchor))
