@@ -49,7 +49,7 @@ class ArticleContext:
         government = resolve_actor(self.actors.aliases["government forces"], self.country, None)
         if name:   # a group's opponent is the other side the article names most ("SDF" -> "SNA")
             others = [(n, c) for n, c in self.armed_counts.most_common() if n != name]
-            if others and others[0][0] != government and others[0][1] > self.armed_counts.get(government, 0):
+            if others and others[0][0] != government and others[0][1] >= self.armed_counts.get(government, 0):
                 return others[0][0]
         return government
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from frontwatch.events import dates as datelib
 from frontwatch.events import places as placelib
-from frontwatch.events.actors import ActorDictionary
-from frontwatch.events.context import (ArticleContext, PlaceHit, armed_actor_counts, focus_country,
+from frontwatch.events.actors import GOVERNMENT, REBELS, ActorDictionary
+from frontwatch.events.context import (ArticleContext, PlaceHit, ARMED_INTER, armed_actor_counts, focus_country,
                                        keep_focus_places, main_rebel_of, usable_places)
 from frontwatch.events.factuality import label_factuality
 from frontwatch.events.fatalities import find_fatalities
@@ -45,6 +45,8 @@ PAST_CUES = re.compile(r"\b(?:briefly|for a short time|previously|once|in the pa
 STILL_RX = re.compile(r"\b(?:still|remains?|remained|already|continue[sd]? to|now)\b", re.IGNORECASE)
 SAYING_RX = re.compile(r"\b(?:said|says|claimed|claims|told|announced|acknowledged|admitted|confirmed|"
                        r"reported|insisted|stated)\b", re.IGNORECASE)
+TAKING_NOUNS = {"capture", "recapture", "seizure", "takeover", "liberation"}
+POSSESSIVE_RX = re.compile(r"\b(?:its|his|their|our|her)\s+$", re.IGNORECASE)
 SINCE_RX = re.compile(r"\bsince\b", re.IGNORECASE)
 PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it)\b", re.IGNORECASE)
 DAY_AFTER_RX = re.compile(r"\ba day after\s+(?P<place>[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*)\s*[.,;]?$")
@@ -238,14 +240,10 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
         actor = ctx.resolve(found) if found else None
     elif trig.actor_side == "left":
         found = ctx.actors.find(left_text)
-        if found:
+        if found and not _possessed(left_text, found[-1]):
             actor = ctx.resolve(found[-1][2])
-        elif PRONOUN_ACTOR_RX.search(left_text):
-            # "the ministry of Russia said that its units had ...": the sayer before the clause
-            before = view.text[: left - view.start]
-            earlier = ctx.actors.find(before)
-            said = earlier and SAYING_RX.search(before[earlier[-1][1]:])
-            actor = ctx.resolve(earlier[-1][2]) if said else ctx.last_actor
+        elif found or PRONOUN_ACTOR_RX.search(left_text):
+            actor = _pronoun_actor(view, ctx, left + found[-1][0] if found else trig.start)
     else:
         prep = r"\bby\b" if trig.actor_side == "right-by" else r"\b(?:to|into|under|of)\b"
         m = re.search(prep + r"(.{0,60})", right_text)
@@ -253,14 +251,33 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
         if not found and trig.actor_side == "right-by":
             found = ctx.actors.find(left_text)[-1:]
         actor = ctx.resolve(found[0][2]) if found else None
+        if actor is None and _is_nominal(trig) and trig.head.lemma_.lower() in TAKING_NOUNS:
+            # "the capture of Lyman": by the side last named ("the fall of" says only who lost it)
+            actor = ctx.last_actor
     previous = None
     m = re.search(r"\bfrom\s+(.{0,50})", right_text)
-    if m:
-        found = ctx.actors.find(m.group(1))
+    if m:   # "from the Islamic State", not "to spare civilians"
+        found = [f for f in ctx.actors.find(m.group(1)) if f[2].inter in ARMED_INTER + (8,)]
         previous = ctx.resolve(found[0][2]) if found else None
     if actor:
         ctx.last_actor = actor
     return actor, previous
+
+
+def _possessed(text: str, found) -> bool:
+    """"its troops", "his forces": a generic word owned by a pronoun names no side itself."""
+    start, _, alias = found
+    return alias.name in {GOVERNMENT, REBELS} and bool(POSSESSIVE_RX.search(text[:start]))
+
+
+def _pronoun_actor(view, ctx, upto: int) -> str | None:
+    """The side a pronoun at ``upto`` stands for: the sayer whose clause holds it ("Russia's
+    ministry said that its troops had ..."), else the last side named."""
+    before = view.text[: upto - view.start]
+    earlier = ctx.actors.find(before)
+    if earlier and SAYING_RX.search(before[earlier[0][1]:]):
+        return ctx.resolve(earlier[0][2])
+    return ctx.last_actor
 
 
 def _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier):

@@ -37,6 +37,8 @@ FACILITY_RX = re.compile(r"\b(?:governor'?s (?:office|compound|house|residence)|
                          r"district headquarters|presidential palace|city cent(?:re|er)|"
                          r"intelligence (?:headquarters|directorate)|prison|jail|government buildings?)\b",
                          re.IGNORECASE)
+POSSESSED_PART_RX = re.compile(r"^['’]s?\s+(?:old\s+|main\s+|historic\s+)?(?:city|town|centre|center|"
+                               r"city cent(?:re|er)|old city|heart|streets|market)\b", re.IGNORECASE)
 GENERIC_RX = re.compile(
     r"^\W*(?:control of |over )?(?:a|one)\s+(?:\w+\s+){0,2}?(?P<noun>district|area|town|city|village|"
     r"border town|border crossing|crossing)\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?"
@@ -46,7 +48,8 @@ GENERIC_RX = re.compile(
 def relation(ctx_text: str, hit: PlaceHit, text_after: str) -> str:
     """How a place relates to the trigger's phrase: target, hint, soft-hint or blocked."""
     if re.match(r"^(?:\s+province|\s+region)?['’]s?\b", text_after) and re.match(r"^(?:\s+province)?['’]", text_after):
-        return "hint"
+        # "Omdurman's old city" is Omdurman; "Kunduz's governor" only hints at it
+        return "target" if POSSESSED_PART_RX.match(text_after) else "hint"
     words = re.findall(r"[\w'’-]+|[,()]", ctx_text.lower())
     words = [w for w in words]
     i = len(words) - 1
