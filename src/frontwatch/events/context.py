@@ -71,8 +71,20 @@ def usable_places(mentions, actors: ActorDictionary) -> list[PlaceHit]:
     return hits
 
 
-def focus_country(hits: list[PlaceHit]) -> str | None:
-    counts = Counter(h.place.country for h in hits if h.place.country)
+# A town or province the story names counts more than a country named outright: foreign
+# governments and capitals come up in background paragraphs ("the U.S. will pull out", "talks
+# in Doha"), the places the story is set in are named as towns and provinces. Tuned on the
+# seeds, where a US-heavy background outnumbered the Afghan towns by country mentions.
+COUNTRY_MENTION_WEIGHT = 0.5
+
+
+def focus_country(hits: list[PlaceHit], word_votes: Counter[str] | None = None) -> str | None:
+    """The country the story is set in: its towns and provinces, the countries it names
+    (less), and its demonyms and armed groups ("Afghan", "Taliban"; ``word_votes``)."""
+    counts: Counter[str] = Counter(word_votes or {})
+    for h in hits:
+        if h.place.country:
+            counts[h.place.country] += COUNTRY_MENTION_WEIGHT if h.level == "country" else 1.0
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -65,12 +65,13 @@ class SentenceView:
 def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[EventMention]:
     """Every event and statistic mention of ``article`` (a records.Article)."""
     from frontwatch.places import places_in
+    from frontwatch.places.focus import read_country_words, word_votes
 
     title = (article.title or "").strip()
     text = f"{title}\n\n{article.text}" if title else article.text
     doc = doc if doc is not None else nlp(text)
     hits = usable_places(places_in(doc), actors)
-    country = focus_country(hits)
+    country = focus_country(hits, word_votes((t.text for t in doc), read_country_words()))
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          keep_focus_places(hits, country), country, main_rebel_of(text, actors),
                          title_end=len(title) + 2 if title else 0)
@@ -80,19 +81,31 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
         view = SentenceView(index, sent.start_char, sent.end_char, sent.text, sent,
                             sent.start_char < ctx.title_end)
         mentions += sentence_mentions(view, ctx)
-    return drop_restatements(mentions)
+    return dated_by_article(mentions)
 
 
-def drop_restatements(mentions: list[EventMention]) -> list[EventMention]:
-    """A control event the article also states with its own date ("Hama fell on Thursday")
-    is not a second event when restated with none (the headline, "the capture of Hama"):
-    the undated restatement goes."""
-    dated = {(m.kind, m.place.id or m.place.name, m.new_controller) for m in mentions
-             if m.kind in CONTROL_KINDS and m.place and m.date_basis in {"explicit", "relative"}
-             and m.factuality not in {"historical", "negated", "future", "hypothetical"}}
-    return [m for m in mentions if not (
-        m.kind in CONTROL_KINDS and m.place and m.date_basis == "publication"
-        and (m.kind, m.place.id or m.place.name, m.new_controller) in dated)]
+def _same_event(a: EventMention, b: EventMention) -> bool:
+    return (a.kind == b.kind and a.new_controller == b.new_controller and a.place is not None
+            and b.place is not None and (a.place.id or a.place.name) == (b.place.id or b.place.name))
+
+
+def dated_by_article(mentions: list[EventMention]) -> list[EventMention]:
+    """A mention dated only by the publication day ("Zaranj falls" in a headline, "the fall
+    of the city" in a later paragraph) restates an event the article dates elsewhere: it
+    takes the latest day the article gives that same event, on or before publication."""
+    from dataclasses import replace
+
+    out = []
+    for m in mentions:
+        if m.kind in CONTROL_KINDS and m.date_basis == "publication" and m.date:
+            dated = [o for o in mentions if o is not m and _same_event(m, o) and o.date
+                     and o.date_precision == "day" and o.date_basis in {"explicit", "relative"}
+                     and o.date <= m.date]
+            if dated:
+                best = max(dated, key=lambda o: o.date)
+                m = replace(m, date=best.date, date_precision=best.date_precision, date_basis=best.date_basis)
+        out.append(m)
+    return out
 
 
 def segments(doc):
@@ -115,8 +128,7 @@ def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMent
     expressions = datelib.find_time_expressions(view.text)
     out: list[EventMention] = []
     for i, trig in enumerate(triggers):
-        prev_end = triggers[i - 1].end if i else view.start
-        next_start = triggers[i + 1].start if i + 1 < len(triggers) else view.end
+        prev_end, next_start = _neighbours(view, triggers, i)
         out += trigger_mentions(view, ctx, trig, prev_end, next_start, expressions, out)
     fat = find_fatalities(view.text, ctx.actors, ctx.country, ctx.main_rebel)
     if fat.total is not None:
@@ -125,6 +137,20 @@ def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMent
         if m.date and m.date_basis in {"explicit", "relative"}:
             ctx.anchor = datelib.ResolvedDate(m.date, m.date_precision, m.date_basis)
     return out
+
+
+def _is_control(trig: Trigger) -> bool:
+    return trig.kind in CONTROL_KINDS or trig.kind in {"lost", "held", "held-state"}
+
+
+def _neighbours(view: SentenceView, triggers: list[Trigger], i: int) -> tuple[int, int]:
+    """Where the previous trigger ends and the next one starts. A clash or a strike word
+    does not end a control trigger's clause ("occupied in recent clashes, including X")."""
+    trig = triggers[i]
+    others = [t for t in triggers if t is not trig and (_is_control(t) or not _is_control(trig))]
+    prev_end = max((t.end for t in others if t.end <= trig.start), default=view.start)
+    next_start = min((t.start for t in others if t.start >= trig.end), default=view.end)
+    return prev_end, next_start
 
 
 def _clause(view: SentenceView, trig: Trigger, prev_end: int, next_start: int) -> tuple[int, int]:
@@ -162,7 +188,7 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     found = placelib.window_places(view.text, view.start, lo, hi, ctx.places,
                                    allowed={"into", "from", "of"} if allowed else None)
     if target_side == "left":
-        found += _listed_after(view, ctx, trig, right)
+        found = _antecedent_only(view, found, trig) + _listed_after(view, ctx, trig, right)
     if target_side == "right" and not found and RELATIVE_RX.search(view.text[left - view.start: trig.start - view.start]):
         found = placelib.window_places(view.text, view.start, left, trig.start, ctx.places)
     targets = placelib.pick_targets(found)
@@ -170,11 +196,32 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     named = [h for h, rel in found if rel == "target"]
     if statistic and not named:
         return [_statistic(view, ctx, trig, expressions)]
+    if not named and placelib.GENERIC_RX.match(window):
+        targets = []   # "a key district in Kunduz province": the province is only a hint
     places = [placelib.as_region(h) for h in targets] if targets else _fallback_place(view, ctx, trig, window, lo)
     if not places:
         return []
     actor, previous = _actors(view, ctx, trig, left, right)
     return _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier)
+
+
+# Nouns that stand for one named place: "Zaranj, the capital of Nimroz, which fell".
+PLACE_NOUNS = {"capital", "city", "town", "district", "province", "village", "port", "crossing",
+               "hub", "seat", "centre", "center", "stronghold"}
+
+
+def _antecedent_only(view, found, trig) -> list:
+    """In a relative clause the target is the noun the pronoun stands for: "the districts
+    that have been lost" names no place, whatever place comes before it."""
+    head = trig.head
+    while head.dep_ in {"conj", "xcomp"} and head.head is not head:
+        head = head.head
+    if head.dep_ != "relcl":
+        return found
+    noun = head.head
+    if noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.lemma_.lower() not in PLACE_NOUNS):
+        return []
+    return found
 
 
 def _is_nominal(trig: Trigger) -> bool:
@@ -210,7 +257,12 @@ def _fallback_place(view, ctx, trig, window: str, lo: int) -> list[MentionPlace]
         region = generic.group("region")
         hit = placelib.lookahead(ctx, trig.end, region)
         return [placelib.as_region(hit)] if hit else []
-    pron = placelib.PRONOUN_RX.match(window) or (placelib.FACILITY_RX.search(window) if trig.target != "left" else None)
+    if view.in_title and placelib.DESCRIPTOR_RX.match(window):
+        hit = placelib.first_town(ctx)   # "Taliban besiege key Afghan city": the lead names it
+        return [hit.place] if hit else []
+    pron = placelib.PRONOUN_RX.match(window)
+    if not pron and placelib.FACILITY_RX.match(window):
+        return []   # "seized the police headquarters": a building taken is not the town taken
     if trig.target == "left" and not pron:
         pron = re.search(r"\b(?:it|the (?:city|town|district|provincial capital))\s*(?:\w+\s+){0,3}$", window)
     if not pron:

@@ -19,7 +19,8 @@ FILLERS = {"the", "northern", "southern", "eastern", "western", "northeastern", 
 HINT_OF = {"capital", "province", "provinces", "region", "governorate", "oblast", "state",
            "capitals", "seat", "part", "north", "south", "east", "west"}
 BLOCK_OF = {"outskirts", "edge", "gates", "entrance", "suburbs", "north", "south", "east", "west",
-            "northeast", "northwest", "southeast", "southwest", "kilometres", "kilometers", "miles",
+            "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+            "south-east", "south-west", "kilometres", "kilometers", "miles",
             "km", "road", "highway", "direction", "vicinity"}
 TARGET_OF = {"control", "most", "much", "parts", "part", "city", "town", "village", "district",
              "centre", "center", "rest", "all", "capital", "heart", "streets", "areas", "whole"}
@@ -27,18 +28,23 @@ BLOCK_WORDS = {"to", "near", "outside", "around", "toward", "towards", "at", "wi
                "beyond", "across", "from", "by", "via", "through", "for", "against", "on", "than",
                "between", "like", "over", "past", "behind", "after", "since", "until"}
 PRONOUN_RX = re.compile(
-    r"^\W*(?:(?:most|much|parts?|all|control|the rest|large parts|swathes?)\s+of\s+)?"
-    r"(?P<what>it|them|itself|the\s+(?:provincial\s+|regional\s+|besieged\s+|embattled\s+|whole\s+|entire\s+)?"
+    r"^\W*(?:over\s+)?(?:(?:most|much|parts?|all|control|the rest|large parts|swathes?)\s+of\s+)?"
+    r"(?P<what>it|them|itself|(?:the\s+)?presidential\s+palace|the\s+(?:provincial\s+|regional\s+|besieged\s+|embattled\s+|whole\s+|entire\s+)?"
     r"(?:city(?:\s+cent(?:re|er))?|town|district(?:\s+(?:centre|center|headquarters))?|"
-    r"capital|village|area|province|provincial\s+capital|governor'?s\s+(?:office|compound|house)|"
-    r"police\s+headquarters|headquarters|presidential\s+palace|palace|garrison|base|"
-    r"government\s+buildings?|administrative\s+cent(?:re|er)|centre|center))\b", re.IGNORECASE)
-FACILITY_RX = re.compile(r"\b(?:governor'?s (?:office|compound|house|residence)|police headquarters|"
-                         r"district headquarters|presidential palace|city cent(?:re|er)|"
-                         r"intelligence (?:headquarters|directorate)|prison|jail|government buildings?)\b",
+    r"capital|village|area|province|provincial\s+capital|"
+    r"presidential\s+palace|administrative\s+cent(?:re|er)|centre|center))\b", re.IGNORECASE)
+FACILITY_RX = re.compile(r"^\W*(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:governor'?s (?:office|compound|house|residence)|police headquarters|"
+                         r"presidential palace|"
+                         r"intelligence (?:headquarters|directorate|office)|prison|jail|government buildings?|"
+                         r"(?:district|provincial|government|army|military|police) (?:compound|headquarters|"
+                         r"office|base|garrison|barracks)|compound|headquarters|airport|airfield|air base|"
+                         r"checkpoints?|bazaar|market)\b",
                          re.IGNORECASE)
 POSSESSED_PART_RX = re.compile(r"^['’]s?\s+(?:old\s+|main\s+|historic\s+)?(?:city|town|centre|center|"
                                r"city cent(?:re|er)|old city|heart|streets|market)\b", re.IGNORECASE)
+# A headline's "key Afghan city", "strategic town": the town the lead then names.
+DESCRIPTOR_RX = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}?(?:city|town|provincial capital)\b",
+                           re.IGNORECASE)
 GENERIC_RX = re.compile(
     r"^\W*(?:control of |over )?(?:a|one)\s+(?:\w+\s+){0,2}?(?P<noun>district|area|town|city|village|"
     r"border town|border crossing|crossing)\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?"

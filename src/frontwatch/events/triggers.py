@@ -60,6 +60,14 @@ STATE_RX = re.compile(
     r"(?P<actor2>[\w'’-]+(?:\s[\w'’-]+)?)\s+(?:control|hands))", re.IGNORECASE)
 
 
+# "in control of police headquarters": the phrase names what is held, not who holds it; a
+# building or a base taken is not a change of control of the place.
+FACILITY_END_RX = re.compile(
+    r"\b(?:headquarters|compound|office|offices|building|buildings|base|bases|airport|airfield|"
+    r"palace|prison|jail|checkpoints?|posts?|bazaar|market|barracks|garrison|station|highway|road)$",
+    re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Trigger:
     start: int            # char offsets into the doc
@@ -79,6 +87,8 @@ def _next_words(tok: Token, n: int = 4) -> list[Token]:
 def _is_passive(tok: Token) -> bool:
     if tok.tag_ != "VBN":
         return False
+    if _misread_as_modifier(tok):
+        return False
     if any(c.dep_ == "auxpass" for c in tok.children):
         return True
     nxt = [t for t in _next_words(tok, 6) if t.pos_ != "ADV"]
@@ -86,6 +96,15 @@ def _is_passive(tok: Token) -> bool:
         return True
     prev = tok.doc[max(0, tok.i - 3): tok.i]
     return any(p.lower_ in {"was", "were", "been", "being", "is", "are", "be"} for p in prev)
+
+
+def _misread_as_modifier(tok: Token) -> bool:
+    """"The Taliban captured Herat" parsed as a noun phrase ("captured" modifying "Herat"):
+    a participle right after a noun, before its head, is a finite verb."""
+    if tok.dep_ != "amod" or tok.head.i <= tok.i or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.tag_ in {"NNP", "NNPS", "NNS", "NN"} and prev.head.i != tok.i
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -205,5 +224,7 @@ def _state_triggers(sent: Span, verbs: list[Trigger]) -> list[Trigger]:
             prev = doc[max(sent.start, span.start - 3): span.start]
             head = next((t for t in reversed(prev) if t.lemma_ in {"be", "remain"}), span.root)
         actor = m.group("actor1") or m.group("actor2")
+        if FACILITY_END_RX.search(actor.strip()):
+            continue
         out.append(Trigger(start, end, "held-state", "left", "phrase", head, m.group(0), actor))
     return out
