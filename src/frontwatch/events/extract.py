@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from frontwatch.events import dates as datelib
 from frontwatch.events import places as placelib
 from frontwatch.events.actors import GOVERNMENT, REBELS, ActorDictionary
-from frontwatch.events.context import (ArticleContext, PlaceHit, ARMED_INTER, armed_actor_counts, focus_country,
+from frontwatch.events.context import (ArticleContext, PlaceHit, ARMED_INTER, armed_actor_counts, focus_country, repeated_names,
                                        keep_focus_places, main_rebel_of, usable_places)
 from frontwatch.events.factuality import label_factuality
 from frontwatch.events.fatalities import find_fatalities
@@ -70,7 +70,7 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
     title = (article.title or "").strip()
     text = f"{title}\n\n{article.text}" if title else article.text
     doc = doc if doc is not None else nlp(text)
-    hits = usable_places(places_in(doc), actors)
+    hits = repeated_names(text, usable_places(places_in(doc), actors))
     country = focus_country(hits, word_votes((t.text for t in doc), read_country_words()))
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          keep_focus_places(hits, country), country, main_rebel_of(text, actors),
@@ -187,6 +187,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     allowed = {"from"} if trig.target == "right-from" else ({"of", "from"} if trig.target == "right-out" else None)
     found = placelib.window_places(view.text, view.start, lo, hi, ctx.places,
                                    allowed={"into", "from", "of"} if allowed else None)
+    if target_side == "right":
+        found = [(h, "target" if _right_after(view, trig, h) else rel) for h, rel in found]
     if target_side == "left":
         found = _antecedent_only(view, found, trig) + _listed_after(view, ctx, trig, right)
     if target_side == "right" and not found and RELATIVE_RX.search(view.text[left - view.start: trig.start - view.start]):
@@ -222,6 +224,13 @@ def _antecedent_only(view, found, trig) -> list:
     if noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.lemma_.lower() not in PLACE_NOUNS):
         return []
     return found
+
+
+def _right_after(view, trig, hit) -> bool:
+    """The place is the trigger's own object: "took over Deir ez-Zor", "laid siege to El
+    Fasher" (the trigger's preposition is no blocking word)."""
+    between = view.text[trig.end - view.start: hit.start - view.start].lower().split()
+    return all(w in placelib.FILLERS for w in between)
 
 
 def _is_nominal(trig: Trigger) -> bool:
@@ -292,6 +301,9 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
         actor = ctx.resolve(found) if found else None
     elif trig.actor_side == "left":
         found = ctx.actors.find(left_text)
+        if len(found) > 1 and found[-1][2].name in {GOVERNMENT, REBELS} and \
+                not left_text[found[-2][1]: found[-1][0]].strip():
+            found = found[:-1]   # "Hayat Tahrir al-Sham fighters": the group, not "fighters"
         if found and not _possessed(left_text, found[-1]):
             actor = ctx.resolve(found[-1][2])
         elif found or PRONOUN_ACTOR_RX.search(left_text):
@@ -352,8 +364,8 @@ def _control_mentions(view, ctx, trig, kind, places, actor, previous, expression
             kind = "captured"
     else:
         new = actor or ctx.main_rebel or ctx.opponent(None if False else "x")
-        if actor is None:
-            new = ctx.main_rebel or ctx.opponent(ctx.opponent(None))
+        if actor is None:   # "take over Deir ez-Zor from Kurdish fighters": the other side of the one named
+            new = ctx.opponent(previous) if previous else ctx.main_rebel or ctx.opponent(ctx.opponent(None))
         if kind == "captured" and ctx.is_state(new):
             kind = "recaptured"
     resolved = _dates_for(view, ctx, trig, expressions, earlier)
