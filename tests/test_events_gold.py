@@ -14,10 +14,10 @@ pytestmark = pytest.mark.slow
 GOLD_DIR = ROOT / "eval" / "events"
 ARTICLES = GOLD_DIR / "articles"
 
-PRECISION_FLOOR = 0.70
-RECALL_FLOOR = 0.74
-F1_FLOOR = 0.72
-DATE_FLOOR = 0.90
+PRECISION_FLOOR = 0.98
+RECALL_FLOOR = 0.93
+F1_FLOOR = 0.95
+DATE_FLOOR = 0.97
 
 
 @pytest.fixture(scope="module")

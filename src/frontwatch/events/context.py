@@ -2,6 +2,7 @@
 what the sentences read so far point back to ("it", "the city", "they")."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -49,7 +50,7 @@ class ArticleContext:
         government = resolve_actor(self.actors.aliases["government forces"], self.country, None)
         if name:   # a group's opponent is the other side the article names most ("SDF" -> "SNA")
             others = [(n, c) for n, c in self.armed_counts.most_common() if n != name]
-            if others and others[0][0] != government and others[0][1] > self.armed_counts.get(government, 0):
+            if others and others[0][0] != government and others[0][1] >= self.armed_counts.get(government, 0):
                 return others[0][0]
         return government
 
@@ -111,3 +112,16 @@ ARMED_INTER = (1, 2, 3, 4)
 def armed_actor_counts(text: str, ctx: ArticleContext) -> Counter:
     """How often the article names each armed side, resolved to canonical names."""
     return Counter(ctx.resolve(a) for _, _, a in ctx.actors.find(text) if a.inter in ARMED_INTER)
+
+
+def repeated_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """One sense per article: a name the recognizer took for a place once is that place
+    wherever the article writes it again ("Deir ez-Zor" in the headline and in the lead)."""
+    taken = [(h.start, h.end) for h in hits]
+    extra = []
+    for name, place in {h.text: h.place for h in hits if h.level != "country" and len(h.text) > 3}.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                extra.append(PlaceHit(m.start(), m.end(), name, place))
+                taken.append((m.start(), m.end()))
+    return sorted(hits + extra, key=lambda h: h.start)

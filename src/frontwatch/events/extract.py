@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from frontwatch.events import dates as datelib
 from frontwatch.events import places as placelib
-from frontwatch.events.actors import ActorDictionary
-from frontwatch.events.context import (ArticleContext, PlaceHit, armed_actor_counts, focus_country,
+from frontwatch.events.actors import GOVERNMENT, REBELS, ActorDictionary
+from frontwatch.events.context import (ArticleContext, PlaceHit, ARMED_INTER, armed_actor_counts, focus_country, repeated_names,
                                        keep_focus_places, main_rebel_of, usable_places)
 from frontwatch.events.factuality import label_factuality
 from frontwatch.events.fatalities import find_fatalities
@@ -45,6 +45,8 @@ PAST_CUES = re.compile(r"\b(?:briefly|for a short time|previously|once|in the pa
 STILL_RX = re.compile(r"\b(?:still|remains?|remained|already|continue[sd]? to|now)\b", re.IGNORECASE)
 SAYING_RX = re.compile(r"\b(?:said|says|claimed|claims|told|announced|acknowledged|admitted|confirmed|"
                        r"reported|insisted|stated)\b", re.IGNORECASE)
+TAKING_NOUNS = {"capture", "recapture", "seizure", "takeover", "liberation"}
+POSSESSIVE_RX = re.compile(r"\b(?:its|his|their|our|her)\s+$", re.IGNORECASE)
 SINCE_RX = re.compile(r"\bsince\b", re.IGNORECASE)
 PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it)\b", re.IGNORECASE)
 # "X fell on Sunday, a day after Y": Y fell too, that many days earlier.
@@ -71,7 +73,7 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
     title = (article.title or "").strip()
     text = f"{title}\n\n{article.text}" if title else article.text
     doc = doc if doc is not None else nlp(text)
-    hits = usable_places(places_in(doc), actors)
+    hits = repeated_names(text, usable_places(places_in(doc), actors))
     country = focus_country(hits, word_votes((t.text for t in doc), read_country_words()))
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          keep_focus_places(hits, country), country, main_rebel_of(text, actors),
@@ -230,6 +232,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     allowed = {"from"} if trig.target == "right-from" else ({"of", "from"} if trig.target == "right-out" else None)
     found = placelib.window_places(view.text, view.start, lo, hi, ctx.places,
                                    allowed={"into", "from", "of"} if allowed else None)
+    if target_side == "right":
+        found = [(h, "target" if _right_after(view, trig, h) else rel) for h, rel in found]
     if target_side == "left":
         found = _antecedent_only(view, found, trig) + _listed_after(view, ctx, trig, right)
     if target_side == "right" and not found and RELATIVE_RX.search(view.text[left - view.start: trig.start - view.start]):
@@ -278,6 +282,13 @@ def _antecedent_only(view, found, trig) -> list:
     if noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.lemma_.lower() not in PLACE_NOUNS):
         return []
     return found
+
+
+def _right_after(view, trig, hit) -> bool:
+    """The place is the trigger's own object: "took over Deir ez-Zor", "laid siege to El
+    Fasher" (the trigger's preposition is no blocking word)."""
+    between = view.text[trig.end - view.start: hit.start - view.start].lower().split()
+    return all(w in placelib.FILLERS for w in between)
 
 
 def _is_nominal(trig: Trigger) -> bool:
@@ -348,14 +359,13 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
         actor = ctx.resolve(found) if found else None
     elif trig.actor_side == "left":
         found = ctx.actors.find(left_text)
-        if found:
+        if len(found) > 1 and found[-1][2].name in {GOVERNMENT, REBELS} and \
+                not left_text[found[-2][1]: found[-1][0]].strip():
+            found = found[:-1]   # "Hayat Tahrir al-Sham fighters": the group, not "fighters"
+        if found and not _possessed(left_text, found[-1]):
             actor = ctx.resolve(_lead_actor(found)[2])
-        elif PRONOUN_ACTOR_RX.search(left_text):
-            # "the ministry of Russia said that its units had ...": the sayer before the clause
-            before = view.text[: left - view.start]
-            earlier = ctx.actors.find(before)
-            said = earlier and SAYING_RX.search(before[earlier[-1][1]:])
-            actor = ctx.resolve(earlier[-1][2]) if said else ctx.last_actor
+        elif found or PRONOUN_ACTOR_RX.search(left_text):
+            actor = _pronoun_actor(view, ctx, left + found[-1][0] if found else trig.start)
     else:
         prep = r"\bby\b" if trig.actor_side == "right-by" else r"\b(?:to|into|under|of)\b"
         m = re.search(prep + r"(.{0,60})", right_text)
@@ -363,10 +373,13 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
         if not found and trig.actor_side == "right-by":
             found = ctx.actors.find(left_text)[-1:]
         actor = ctx.resolve(found[0][2]) if found else None
+        if actor is None and _is_nominal(trig) and trig.head.lemma_.lower() in TAKING_NOUNS:
+            # "the capture of Lyman": by the side last named ("the fall of" says only who lost it)
+            actor = ctx.last_actor
     previous = None
     m = re.search(r"\bfrom\s+(.{0,50})", right_text)
-    if m:
-        found = ctx.actors.find(m.group(1))
+    if m:   # "from the Islamic State", not "to spare civilians"
+        found = [f for f in ctx.actors.find(m.group(1)) if f[2].inter in ARMED_INTER + (8,)]
         previous = ctx.resolve(found[0][2]) if found else None
     if actor:
         ctx.last_actor = actor
@@ -382,6 +395,22 @@ def _lead_actor(found: list) -> tuple:
         if states:
             return states[-1]
     return last
+
+
+def _possessed(text: str, found) -> bool:
+    """"its troops", "his forces": a generic word owned by a pronoun names no side itself."""
+    start, _, alias = found
+    return alias.name in {GOVERNMENT, REBELS} and bool(POSSESSIVE_RX.search(text[:start]))
+
+
+def _pronoun_actor(view, ctx, upto: int) -> str | None:
+    """The side a pronoun at ``upto`` stands for: the sayer whose clause holds it ("Russia's
+    ministry said that its troops had ..."), else the last side named."""
+    before = view.text[: upto - view.start]
+    earlier = ctx.actors.find(before)
+    if earlier and SAYING_RX.search(before[earlier[0][1]:]):
+        return ctx.resolve(earlier[0][2])
+    return ctx.last_actor
 
 
 def _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier):
@@ -404,8 +433,8 @@ def _control_mentions(view, ctx, trig, kind, places, actor, previous, expression
             kind = "captured"
     else:
         new = actor or ctx.main_rebel or ctx.opponent(None if False else "x")
-        if actor is None:
-            new = ctx.main_rebel or ctx.opponent(ctx.opponent(None))
+        if actor is None:   # "take over Deir ez-Zor from Kurdish fighters": the other side of the one named
+            new = ctx.opponent(previous) if previous else ctx.main_rebel or ctx.opponent(ctx.opponent(None))
         if kind == "captured" and ctx.is_state(new):
             kind = "recaptured"
     resolved = _dates_for(view, ctx, trig, expressions, earlier)

@@ -40,6 +40,8 @@ FACILITY_RX = re.compile(r"^\W*(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0
                          r"office|base|garrison|barracks)|compound|headquarters|airport|airfield|air base|"
                          r"checkpoints?|bazaar|market)\b",
                          re.IGNORECASE)
+POSSESSED_PART_RX = re.compile(r"^['’]s?\s+(?:old\s+|main\s+|historic\s+)?(?:city|town|centre|center|"
+                               r"city cent(?:re|er)|old city|heart|streets|market)\b", re.IGNORECASE)
 # A headline's "key Afghan city", "strategic town": the town the lead then names.
 DESCRIPTOR_RX = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}?(?:city|town|provincial capital)\b",
                            re.IGNORECASE)
@@ -52,7 +54,8 @@ GENERIC_RX = re.compile(
 def relation(ctx_text: str, hit: PlaceHit, text_after: str) -> str:
     """How a place relates to the trigger's phrase: target, hint, soft-hint or blocked."""
     if re.match(r"^(?:\s+province|\s+region)?['’]s?\b", text_after) and re.match(r"^(?:\s+province)?['’]", text_after):
-        return "hint"
+        # "Omdurman's old city" is Omdurman; "Kunduz's governor" only hints at it
+        return "target" if POSSESSED_PART_RX.match(text_after) else "hint"
     words = re.findall(r"[\w'’-]+|[,()]", ctx_text.lower())
     words = [w for w in words]
     i = len(words) - 1

@@ -172,6 +172,8 @@ def _verb_trigger(tok: Token) -> Trigger | None:
                                           (len(nxt_lower) > 1 and nxt_lower[1] in {"part", "place"})):
         if nxt_lower[0] != "over":
             return None
+    if lemma == "take" and nxt_lower[:1] == ["over"] and not _is_passive(tok):
+        return _make(tok, nxt[0], kind, "right", "left")   # "took over Deir ez-Zor"
     if lemma == "surrender" and not any(c.dep_ == "dobj" for c in tok.children):
         return None
     if _is_passive(tok):
