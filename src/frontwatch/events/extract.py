@@ -355,7 +355,8 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
     right_text = view.text[trig.end - view.start: right - view.start]
     actor = None
     if trig.actor_side == "phrase" and trig.actor_text:
-        found = ctx.actors.lookup(trig.actor_text)
+        # "under government control": the side named by its adjective
+        found = ctx.actors.lookup(trig.actor_text) or ctx.actors.lookup(f"{trig.actor_text} forces")
         actor = ctx.resolve(found) if found else None
     elif trig.actor_side == "left":
         found = ctx.actors.find(left_text)
