@@ -304,7 +304,7 @@ def _listed_after(view, ctx, trig, right) -> list[tuple[PlaceHit, str]]:
     """"..., including Kunduz", "Kunduz among them", "along with Farah": places named after
     an intransitive or passive trigger."""
     tail = view.text[trig.end - view.start: right - view.start]
-    m = re.search(r"\b(?:including|among them|along with|as well as|notably)\b", tail)
+    m = re.search(r"\b(?:including|along with|as well as|notably)\b", tail)
     if not m:
         rest = view.text[trig.end - view.start:]
         m2 = re.search(r",\s+([A-Z][\w'-]+(?:[- ][A-Z]?[\w'-]+)*)\s+among them", rest)
