@@ -22,7 +22,7 @@ EXTRACTOR_VERSION = "events-1"
 BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
     r"said|says|told|claimed|that)\b|,\s+(?:and|which|who|where|as(?! well as)|marking|bringing|leaving|giving|"
-    r"according|(?!including\b)\w+ing)\b", re.IGNORECASE)
+    r"according|(?!including\b)\w+ing)\b|(?<!such )(?<!well )\bas\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.IGNORECASE)
 # Going left, a relative pronoun does not end the clause: "Zaranj, which fell on Friday".
 LEFT_BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
@@ -49,7 +49,10 @@ TAKING_NOUNS = {"capture", "recapture", "seizure", "takeover", "liberation"}
 POSSESSIVE_RX = re.compile(r"\b(?:its|his|their|our|her)\s+$", re.IGNORECASE)
 SINCE_RX = re.compile(r"\bsince\b", re.IGNORECASE)
 PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it)\b", re.IGNORECASE)
-DAY_AFTER_RX = re.compile(r"\ba day after\s+(?P<place>[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*)\s*[.,;]?$")
+# "X fell on Sunday, a day after Y": Y fell too, that many days earlier.
+GAP_AFTER_RX = re.compile(r"\b(?P<gap>a|one|two|three|a couple of) days? (?:after|before)\s+"
+                          r"(?P<place>[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)*)\s*[.,;]?$")
+GAP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "a couple of": 2}
 
 
 @dataclass
@@ -85,8 +88,26 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
 
 
 def _same_event(a: EventMention, b: EventMention) -> bool:
-    return (a.kind == b.kind and a.new_controller == b.new_controller and a.place is not None
-            and b.place is not None and (a.place.id or a.place.name) == (b.place.id or b.place.name))
+    from frontwatch.places.fold import fold_key
+
+    if a.kind != b.kind or a.new_controller != b.new_controller or a.place is None or b.place is None:
+        return False
+    return (a.place.id is not None and a.place.id == b.place.id) or fold_key(a.place.name) == fold_key(b.place.name)
+
+
+def _headline_entry_as_capture(m: EventMention, mentions: list[EventMention]) -> EventMention:
+    """A headline's "sweep into X" over a story that reports X captured, and no entry
+    apart from that, is the capture told in few words."""
+    from dataclasses import replace
+
+    if m.kind != "entered" or m.evidence.get("field") != "title" or m.date_basis != "publication":
+        return m
+    body = [o for o in mentions if o.evidence.get("field") == "text"]
+    if any(_same_event(m, o) for o in body):
+        return m
+    event_type, sub_type = types_of("captured")
+    as_capture = replace(m, kind="captured", event_type=event_type, sub_event_type=sub_type)
+    return as_capture if any(_same_event(as_capture, o) for o in body) else m
 
 
 def dated_by_article(mentions: list[EventMention]) -> list[EventMention]:
@@ -97,6 +118,7 @@ def dated_by_article(mentions: list[EventMention]) -> list[EventMention]:
 
     out = []
     for m in mentions:
+        m = _headline_entry_as_capture(m, mentions)
         if m.kind in CONTROL_KINDS and m.date_basis == "publication" and m.date:
             dated = [o for o in mentions if o is not m and _same_event(m, o) and o.date
                      and o.date_precision == "day" and o.date_basis in {"explicit", "relative"}
@@ -130,6 +152,7 @@ def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMent
     for i, trig in enumerate(triggers):
         prev_end, next_start = _neighbours(view, triggers, i)
         out += trigger_mentions(view, ctx, trig, prev_end, next_start, expressions, out)
+    out += _elliptical(view, ctx, out)
     fat = find_fatalities(view.text, ctx.actors, ctx.country, ctx.main_rebel)
     if fat.total is not None:
         out = _with_fatalities(view, ctx, out, fat, expressions)
@@ -137,6 +160,27 @@ def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMent
         if m.date and m.date_basis in {"explicit", "relative"}:
             ctx.anchor = datelib.ResolvedDate(m.date, m.date_precision, m.date_basis)
     return out
+
+
+def _elliptical(view: SentenceView, ctx: ArticleContext, out: list[EventMention]) -> list[EventMention]:
+    """"Kunduz fell on Sunday, a day after Sheberghan": the same event for the place after
+    "after" ("before"), its day moved back (forward) by the gap."""
+    from dataclasses import replace
+
+    m = GAP_AFTER_RX.search(view.text)
+    base = [o for o in out if o.sentence_index == view.index and o.kind in CONTROL_KINDS]
+    if not m or not base:
+        return []
+    lo = view.start + m.start("place")
+    hits = [h for h in ctx.places if lo <= h.start < view.start + m.end("place") and h.level != "country"]
+    if not hits:
+        return []
+    days = GAP_DAYS[m.group("gap").lower()] * (-1 if " after" in m.group(0) else 1)
+    first = base[0]
+    moved = datelib.shift(datelib.ResolvedDate(first.date, first.date_precision, first.date_basis), days)
+    place = placelib.as_region(hits[0])
+    return [replace(first, place=place, date=moved.date, date_precision=moved.precision,
+                    date_basis=moved.basis, evidence={**first.evidence, "place_text": place.name})]
 
 
 def _is_control(trig: Trigger) -> bool:
@@ -177,7 +221,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
         return []
     if kind == "held" and SINCE_RX.search(view.text[trig.end - view.start: right - view.start]):
         return []   # "had held Lashio since August 2024": a state that lasted, not a taking
-    if kind == "held-state" and STILL_RX.search(view.text[:trig.start - view.start + len(trig.text)]):
+    if kind == "held-state" and (STILL_RX.search(view.text[:trig.start - view.start + len(trig.text)])
+                                 or _plural_subject(trig)):
         return []
     target_side = "left" if trig.target == "left" else "right"
     if _is_nominal(trig):   # "the fall of Lysychansk frees troops for Kramatorsk": its noun phrase only
@@ -193,7 +238,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
         found = _antecedent_only(view, found, trig) + _listed_after(view, ctx, trig, right)
     if target_side == "right" and not found and RELATIVE_RX.search(view.text[left - view.start: trig.start - view.start]):
         found = placelib.window_places(view.text, view.start, left, trig.start, ctx.places)
-    targets = placelib.pick_targets(found)
+    targets = [placelib.capital_of(ctx, h) if _capital_after(view, h) else h
+               for h in placelib.pick_targets(found)]
     statistic = bool(STATISTIC_RX.search(window)) and not SMALL_EXACT_RX.search(window)
     named = [h for h, rel in found if rel == "target"]
     if statistic and not named:
@@ -210,6 +256,18 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
 # Nouns that stand for one named place: "Zaranj, the capital of Nimroz, which fell".
 PLACE_NOUNS = {"capital", "city", "town", "district", "province", "village", "port", "crossing",
                "hub", "seat", "centre", "center", "stronghold"}
+
+
+def _plural_subject(trig: Trigger) -> bool:
+    """"The province's districts were almost all in Taliban hands": a tally, not a place."""
+    subjects = [c for c in trig.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and subjects[0].tag_ == "NNS"
+
+
+def _capital_after(view: SentenceView, hit: PlaceHit) -> bool:
+    """"the siege of Helmand capital": the province's seat, not the province."""
+    after = view.text[hit.end - view.start: hit.end - view.start + 25]
+    return hit.level == "admin1" and bool(re.match(r"(?:\s+province)?(?:['’]s)?\s+(?:provincial\s+)?capital\b", after))
 
 
 def _antecedent_only(view, found, trig) -> list:
@@ -305,7 +363,7 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
                 not left_text[found[-2][1]: found[-1][0]].strip():
             found = found[:-1]   # "Hayat Tahrir al-Sham fighters": the group, not "fighters"
         if found and not _possessed(left_text, found[-1]):
-            actor = ctx.resolve(found[-1][2])
+            actor = ctx.resolve(_lead_actor(found)[2])
         elif found or PRONOUN_ACTOR_RX.search(left_text):
             actor = _pronoun_actor(view, ctx, left + found[-1][0] if found else trig.start)
     else:
@@ -342,6 +400,17 @@ def _pronoun_actor(view, ctx, upto: int) -> str | None:
     if earlier and SAYING_RX.search(before[earlier[0][1]:]):
         return ctx.resolve(earlier[0][2])
     return ctx.last_actor
+
+
+def _lead_actor(found: list) -> tuple:
+    """The side a coordinated subject fights for: "Army and militias", "troops and
+    pro-government militias" are the state's forces with their auxiliaries."""
+    last = found[-1]
+    if last[2].inter in (3, 4):
+        states = [f for f in found if f[2].inter == 1]
+        if states:
+            return states[-1]
+    return last
 
 
 def _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier):
@@ -421,7 +490,10 @@ def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDa
         if years:   # "On 28 September 2015 ... retook it on 1 October": the sentence's year
             from dataclasses import replace as _replace
             chosen = _replace(chosen, kind="day_month_year", year=years[-1])
-    dates = [datelib.resolve(chosen, ctx.published, future, ctx.anchor)]
+    same = [m for m in earlier if m.sentence_index == view.index and m.date]
+    anchor = datelib.ResolvedDate(same[-1].date, same[-1].date_precision, same[-1].date_basis) \
+        if same else ctx.anchor   # "fell on Monday, and was retaken the same afternoon"
+    dates = [datelib.resolve(chosen, ctx.published, future, anchor)]
     following = [e for e in expressions if e.kind == "and_year" and e.start >= chosen.end]
     for extra in following:
         dates.append(datelib.resolve(extra, ctx.published, future, ctx.anchor))

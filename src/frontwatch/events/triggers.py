@@ -85,8 +85,10 @@ def _next_words(tok: Token, n: int = 4) -> list[Token]:
 
 
 def _is_passive(tok: Token) -> bool:
-    if tok.tag_ != "VBN":
-        return False
+    if tok.tag_ != "VBN":   # "was overrun" is often tagged as a base or past form
+        before = [t for t in tok.doc[max(0, tok.i - 3): tok.i] if t.pos_ != "ADV"]
+        return any(c.dep_ == "auxpass" for c in tok.children) or bool(
+            tok.tag_ in {"VB", "VBP", "VBD"} and before and before[-1].lower_ in {"was", "were", "been", "being", "is", "are", "be"})
     if _misread_as_modifier(tok):
         return False
     if any(c.dep_ == "auxpass" for c in tok.children):
