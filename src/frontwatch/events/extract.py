@@ -389,17 +389,6 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
     return actor, previous
 
 
-def _lead_actor(found: list) -> tuple:
-    """The side a coordinated subject fights for: "Army and militias", "troops and
-    pro-government militias" are the state's forces with their auxiliaries."""
-    last = found[-1]
-    if last[2].inter in (3, 4):
-        states = [f for f in found if f[2].inter == 1]
-        if states:
-            return states[-1]
-    return last
-
-
 def _possessed(text: str, found) -> bool:
     """"its troops", "his forces": a generic word owned by a pronoun names no side itself."""
     start, _, alias = found
@@ -414,6 +403,17 @@ def _pronoun_actor(view, ctx, upto: int) -> str | None:
     if earlier and SAYING_RX.search(before[earlier[0][1]:]):
         return ctx.resolve(earlier[0][2])
     return ctx.last_actor
+
+
+def _lead_actor(found: list) -> tuple:
+    """The side a coordinated subject fights for: "Army and militias", "troops and
+    pro-government militias" are the state's forces with their auxiliaries."""
+    last = found[-1]
+    if last[2].inter in (3, 4):
+        states = [f for f in found if f[2].inter == 1]
+        if states:
+            return states[-1]
+    return last
 
 
 def _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier):
