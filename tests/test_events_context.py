@@ -108,3 +108,8 @@ def test_a_province_capital_is_its_seat(run):
     found = run("Lashkar Gah is the capital of Helmand. The Taliban tightened the siege of Helmand capital.",
                 published="2021-08-03")
     assert {m.place.name for m in found if m.kind == "besieged"} == {"Lashkar Gāh"}
+
+
+def test_a_name_the_recognizer_missed_is_looked_up_next_to_the_trigger(run):
+    found = run("Afghan commandos retook Saighan and Kahmard in Bamyan on Monday.", published="2021-07-20")
+    assert {m.place.name for m in found if m.kind == "recaptured"} == {"Sayghān", "Kahmard"}

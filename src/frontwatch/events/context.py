@@ -35,6 +35,7 @@ class ArticleContext:
     title_end: int = 0                      # chars of the doc that belong to the headline
     last_actor: str | None = None
     anchor: ResolvedDate | None = None      # the last date a mention gave
+    gazetteer: object | None = None         # for names the place recognizer left out
     armed_counts: Counter = field(default_factory=Counter)   # armed sides named, by canonical name
     extra: dict = field(default_factory=dict)
 

@@ -17,6 +17,11 @@ from frontwatch.events.ontology import CONTROL_KINDS, EVENT_FACTUALITY
 from frontwatch.store import Store
 
 
+# How close (rapidfuzz ratio) a gold spelling the gazetteer lacks must be to an entry's name
+# for a prediction of that entry to count: a transliteration variant, not another place.
+GOLD_SPELLING_SIMILARITY = 85.0
+
+
 class GoldError(FrontwatchError):
     """A gold file cannot be read."""
 
@@ -147,7 +152,9 @@ def _same_place(gold_name: str, pred: dict[str, Any], fold_key, gazetteer, cache
     if gazetteer is None or not pred["place_id"]:
         return False
     if gold_name not in cache:
-        cache[gold_name] = {e.id for e in gazetteer.lookup(gold_name)}
+        # the entries the gold spelling names, or spells closely ("Saighan" for "Sayghan")
+        cache[gold_name] = {e.id for e in gazetteer.lookup(gold_name)} or \
+            {e.id for e, score in gazetteer.fuzzy(gold_name) if score >= GOLD_SPELLING_SIMILARITY}
     return pred["place_id"] in cache[gold_name]
 
 

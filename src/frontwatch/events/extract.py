@@ -81,6 +81,7 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
                          keep_focus_places(hits, country), country, main_rebel_of(text, actors),
                          title_end=len(title) + 2 if title else 0)
     ctx.armed_counts = armed_actor_counts(text, ctx)
+    ctx.gazetteer = _gazetteer_of(nlp)
     mentions: list[EventMention] = []
     for index, sent in enumerate(segments(doc)):
         view = SentenceView(index, sent.start_char, sent.end_char, sent.text, sent,
@@ -130,6 +131,13 @@ def dated_by_article(mentions: list[EventMention]) -> list[EventMention]:
                 m = replace(m, date=best.date, date_precision=best.date_precision, date_basis=best.date_basis)
         out.append(m)
     return out
+
+
+def _gazetteer_of(nlp):
+    """The gazetteer the places component of ``nlp`` reads, if it has one."""
+    if nlp is None or "frontwatch_places" not in getattr(nlp, "pipe_names", []):
+        return None
+    return getattr(nlp.get_pipe("frontwatch_places"), "gazetteer", None)
 
 
 def segments(doc):
@@ -234,6 +242,7 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     allowed = {"from"} if trig.target == "right-from" else ({"of", "from"} if trig.target == "right-out" else None)
     found = placelib.window_places(view.text, view.start, lo, hi, ctx.places,
                                    allowed={"into", "from", "of"} if allowed else None)
+    found += placelib.missed_names(view.text, view.start, lo, hi, trig.start, trig.end, ctx)
     if target_side == "right":
         found = [(h, "target" if _right_after(view, trig, h) else rel) for h, rel in found]
     if target_side == "left":

@@ -163,3 +163,70 @@ def first_town(ctx: ArticleContext) -> PlaceHit | None:
 
 def as_region(hit: PlaceHit) -> MentionPlace:
     return replace(hit.place, precision=3) if hit.level == "admin1" else hit.place
+
+
+# A capitalised name of one to three words ("Saighan", "Sher Khan Bandar").
+NAME_RX = re.compile(r"(?-i:[A-Z][\w'’]+(?:[- ](?:e-|i-|[A-Z])[\w'’]*){0,2})")
+JOIN_RX = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$")
+NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december", "the", "in", "on", "at", "after", "before", "but",
+             "also", "and", "its", "their", "his", "her", "it", "they", "he", "she", "we"}
+# A name the recognizer missed is looked up only this close in spelling (rapidfuzz ratio):
+# "Saighan" for the gazetteer's "Sayghan" (86) but not "Sunday" for "Sunda" (91, and a
+# weekday), and only in the article's own country.
+FALLBACK_SIMILARITY = 85.0
+
+
+def missed_names(text: str, offset: int, lo: int, hi: int, trig_start: int, trig_end: int,
+                 ctx: ArticleContext) -> list[tuple[PlaceHit, str]]:
+    """Places the recognizer left out of a trigger's window: a capitalised name right next
+    to the trigger ("retaken Saighan", "Taluqan ... fell") or listed with a place it found
+    ("Taluqan and Sar-i-Pul"), looked up in the gazetteer within the article's country."""
+    if ctx.gazetteer is None or ctx.country is None:
+        return []
+    known = [h for h in ctx.places if lo <= h.start < hi]
+    out = []
+    for m in NAME_RX.finditer(text, lo - offset, hi - offset):
+        start, end = offset + m.start(), offset + m.end()
+        if m.group(0).lower() in NOT_NAMES or any(h.start < end and start < h.end for h in ctx.places):
+            continue
+        if ctx.actors.lookup(m.group(0)):
+            continue
+        if not (_next_to_trigger(text, offset, start, end, trig_start, trig_end)
+                or _listed_with(text, offset, start, end, known)):
+            continue
+        place = _looked_up(ctx, m.group(0))
+        if place is not None:
+            out.append((PlaceHit(start, end, m.group(0), place), "target"))
+    return out
+
+
+def _next_to_trigger(text, offset, start, end, trig_start, trig_end) -> bool:
+    between_after = text[trig_end - offset: start - offset]
+    between_before = text[end - offset: trig_start - offset]
+    return (start >= trig_end and bool(re.fullmatch(r"\s*(?:the\s+)?", between_after))) or \
+        (end <= trig_start and bool(re.fullmatch(r"\s*(?:(?:also|has|have|had|was|were|been|finally|quickly)\s+)*",
+                                                 between_before)))
+
+
+def _listed_with(text, offset, start, end, known: list[PlaceHit]) -> bool:
+    for h in known:
+        if h.start >= end and JOIN_RX.match(text[end - offset: h.start - offset]):
+            return True
+        if h.end <= start and JOIN_RX.match(text[h.end - offset: start - offset]):
+            return True
+    return False
+
+
+def _looked_up(ctx: ArticleContext, name: str) -> MentionPlace | None:
+    entries = [e for e in ctx.gazetteer.lookup(name) if e.country == ctx.country and e.level != "country"]
+    if not entries:
+        entries = [e for e, score in ctx.gazetteer.fuzzy(name)
+                   if score >= FALLBACK_SIMILARITY and e.country == ctx.country and e.level != "country"]
+    if not entries:
+        return None
+    best = next((e for e in entries if e.feature in {"PPLA", "PPLC"}), entries[0])
+    return MentionPlace(name=best.name, id=best.id, level=best.level, admin1=best.admin1,
+                        admin2=best.admin2, country=best.country, lat=best.lat, lon=best.lon,
+                        precision=1 if best.level == "populated place" else 2, feature=best.feature)
