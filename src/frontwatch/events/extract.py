@@ -54,6 +54,8 @@ PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it|he|his|she|he
 # "X fell on Sunday, a day after Y": Y fell too, that many days earlier.
 GAP_AFTER_RX = re.compile(r"\b(?P<gap>a|one|two|three|a couple of) days? (?:after|before)\s+"
                           r"(?P<place>[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)*)\s*[.,;]?$")
+GAP_BEFORE_TRIGGER_RX = re.compile(r"\b(?P<gap>a|one|two|three|a couple of) days? (?P<dir>after|before)\s+"
+                                   r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 GAP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "a couple of": 2}
 
 
@@ -306,7 +308,7 @@ def _listed_after(view, ctx, trig, right) -> list[tuple[PlaceHit, str]]:
     """"..., including Kunduz", "Kunduz among them", "along with Farah": places named after
     an intransitive or passive trigger."""
     tail = view.text[trig.end - view.start: right - view.start]
-    m = re.search(r"\b(?:including|among them|along with|as well as|notably)\b", tail)
+    m = re.search(r"\b(?:including|along with|as well as|notably)\b", tail)
     if not m:
         rest = view.text[trig.end - view.start:]
         m2 = re.search(r",\s+([A-Z][\w'-]+(?:[- ][A-Z]?[\w'-]+)*)\s+among them", rest)
@@ -358,7 +360,7 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
     right_text = view.text[trig.end - view.start: right - view.start]
     actor = None
     if trig.actor_side == "phrase" and trig.actor_text:
-        # "under Ukrainian control": a demonym stands for that side's forces
+        # "under government control": the side named by its adjective
         found = ctx.actors.lookup(trig.actor_text) or ctx.actors.lookup(f"{trig.actor_text} forces")
         actor = ctx.resolve(found) if found else None
     elif trig.actor_side == "left":
@@ -474,12 +476,22 @@ def _evidence(view, ctx, trig, place) -> dict:
 def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDate]:
     """The trigger's time expression(s), resolved: nearest in its clause, the saying
     verb's when it has none, the previous mention's in a coordinated clause."""
+    gap = GAP_BEFORE_TRIGGER_RX.search(view.text[: trig.start - view.start])
+    if gap:   # "Kandahar fell on Friday, a day after they captured Herat"
+        days = GAP_DAYS[gap.group("gap").lower()] * (-1 if gap.group("dir").lower() == "after" else 1)
+        return [datelib.shift(d, days) for d in _dates_for_main(view, ctx, trig, expressions, earlier)]
     if not expressions:
         return [_inherited(view, ctx, earlier)]
     head = trig.head
     subtree = list(head.subtree)
     lo, hi = subtree[0].idx - view.start, subtree[-1].idx + len(subtree[-1].text) - view.start
     inside = [e for e in expressions if lo <= e.start and e.end <= hi]
+    if not inside and head.dep_ == "relcl":
+        # "fighters who have besieged Lashkargah for a week pushed in on Sunday": Sunday is
+        # the main clause's day; the relative clause tells a state that still holds.
+        return [_inherited(view, ctx, [])]
+    if _ongoing(view, trig):
+        return [_inherited(view, ctx, [])]
     pool = inside or [e for e in expressions if not _in_other_clause(e, view, trig)]
     if not pool:
         return [_inherited(view, ctx, earlier)]
@@ -498,10 +510,30 @@ def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDa
     anchor = datelib.ResolvedDate(same[-1].date, same[-1].date_precision, same[-1].date_basis) \
         if same else ctx.anchor   # "fell on Monday, and was retaken the same afternoon"
     dates = [datelib.resolve(chosen, ctx.published, future, anchor)]
-    following = [e for e in expressions if e.kind == "and_year" and e.start >= chosen.end]
+    following = [e for e in expressions if e.start >= chosen.end and (e.kind == "and_year" or (
+        e.kind == "year" and chosen.kind == "year" and re.fullmatch(
+            r"\s*,?\s*and\s+(?:again\s+|once more\s+|later\s+)?", view.text[chosen.end:e.start])))]
     for extra in following:
         dates.append(datelib.resolve(extra, ctx.published, future, ctx.anchor))
     return dates
+
+
+def _ongoing(view, trig) -> bool:
+    """"who have besieged Lashkargah for more than a week": a state that still holds on the
+    day of the report, whatever day the rest of the sentence gives."""
+    after = view.text[trig.end - view.start: trig.end - view.start + 60]
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"} for c in trig.head.children)
+    return perfect and bool(re.match(
+        r"\s+(?:[\w'’-]+\s+){0,3}?for\s+(?:more than\s+|over\s+|nearly\s+|about\s+|almost\s+)?"
+        r"(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\b", after))
+
+
+def _dates_for_main(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDate]:
+    """The date of the clause a "a day after ..." clause hangs on."""
+    pos = trig.start - view.start
+    before = [e for e in expressions if e.end <= pos]
+    chosen = before[-1] if before else None
+    return [datelib.resolve(chosen, ctx.published, False, ctx.anchor)] if chosen else [_inherited(view, ctx, earlier)]
 
 
 def _explicit_next_to(expr, pool) -> bool:

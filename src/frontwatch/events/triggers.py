@@ -25,6 +25,7 @@ CAPTURE_VERBS = {"capture": "captured", "seize": "captured", "overrun": "capture
 # "swept into Kunduz": verbs of motion + into.
 INTO_VERBS = {"sweep", "push", "storm", "break", "move", "roll", "march", "advance", "pour",
               "burst", "stream", "drive", "force", "fight", "make"}
+SWEEP_VERBS = {"sweep", "overrun"}
 WITHDRAW_VERBS = {"withdraw", "retreat", "pull"}
 OUT_VERBS = {"push", "drive", "force", "chase", "expel", "kick", "throw", "flush", "oust", "rout"}
 BACK_VERBS = {"take", "win", "wrest", "seize", "grab", "get"}
@@ -160,7 +161,8 @@ def _verb_trigger(tok: Token) -> Trigger | None:
     if lemma in BACK_VERBS and "back" in [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 6]]:
         return _make(tok, tok, "recaptured", "right", "left")
     if lemma in INTO_VERBS and particle is not None and particle.lower_ == "into":
-        return _make(tok, particle, "entered", "right", "left")
+        # "swept into Kunduz" tells a place overrun; "pushed into", "stormed into" an entry
+        return _make(tok, particle, "captured" if lemma in SWEEP_VERBS else "entered", "right", "left")
     if lemma == "hand" and "over" in nxt_lower[:4]:
         return _make(tok, tok, "surrendered", "right", "left")
     if lemma in HOLD_LEMMAS and tok.tag_ in {"VBD", "VBN"}:
