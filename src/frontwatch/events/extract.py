@@ -45,10 +45,12 @@ PAST_CUES = re.compile(r"\b(?:briefly|for a short time|previously|once|in the pa
 STILL_RX = re.compile(r"\b(?:still|remains?|remained|already|continue[sd]? to|now)\b", re.IGNORECASE)
 SAYING_RX = re.compile(r"\b(?:said|says|claimed|claims|told|announced|acknowledged|admitted|confirmed|"
                        r"reported|insisted|stated)\b", re.IGNORECASE)
+BASE_IN_TOWN_RX = re.compile(r"^[^,.;]{0,60}?\b(?:headquarters|base|barracks|garrison|command)\s+in\s+"
+                             r"(?P<what>the\s+(?:town|city))\b", re.IGNORECASE)
 TAKING_NOUNS = {"capture", "recapture", "seizure", "takeover", "liberation"}
 POSSESSIVE_RX = re.compile(r"\b(?:its|his|their|our|her)\s+$", re.IGNORECASE)
 SINCE_RX = re.compile(r"\bsince\b", re.IGNORECASE)
-PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it)\b", re.IGNORECASE)
+PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it|he|his|she|her)\b", re.IGNORECASE)
 # "X fell on Sunday, a day after Y": Y fell too, that many days earlier.
 GAP_AFTER_RX = re.compile(r"\b(?P<gap>a|one|two|three|a couple of) days? (?:after|before)\s+"
                           r"(?P<place>[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)*)\s*[.,;]?$")
@@ -338,7 +340,8 @@ def _fallback_place(view, ctx, trig, window: str, lo: int) -> list[MentionPlace]
     if view.in_title and placelib.DESCRIPTOR_RX.match(window):
         hit = placelib.first_town(ctx)   # "Taliban besiege key Afghan city": the lead names it
         return [hit.place] if hit else []
-    pron = placelib.PRONOUN_RX.match(window)
+    # "the army's division headquarters in the town" is read as "... in Singa" would be
+    pron = placelib.PRONOUN_RX.match(window) or BASE_IN_TOWN_RX.search(window)
     if not pron and placelib.FACILITY_RX.match(window):
         return []   # "seized the police headquarters": a building taken is not the town taken
     if trig.target == "left" and not pron:

@@ -28,7 +28,8 @@ BLOCK_WORDS = {"to", "near", "outside", "around", "toward", "towards", "at", "wi
                "beyond", "across", "from", "by", "via", "through", "for", "against", "on", "than",
                "between", "like", "over", "past", "behind", "after", "since", "until"}
 PRONOUN_RX = re.compile(
-    r"^\W*(?:over\s+)?(?:(?:most|much|parts?|all|control|the rest|large parts|swathes?)\s+of\s+)?"
+    r"^\W*(?:over\s+)?(?:(?:most|much|parts?|all|(?:full\s+|complete\s+|total\s+|effective\s+)?control|"
+    r"the rest|large parts|swathes?)\s+of\s+)?"
     r"(?P<what>it|them|itself|(?:the\s+)?presidential\s+palace|the\s+(?:provincial\s+|regional\s+|besieged\s+|embattled\s+|whole\s+|entire\s+)?"
     r"(?:city(?:\s+cent(?:re|er))?|town|district(?:\s+(?:centre|center|headquarters))?|"
     r"capital|village|area|province|provincial\s+capital|"

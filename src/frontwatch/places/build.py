@@ -64,7 +64,9 @@ def build_gazetteer(path: str, on_progress: Progress | None = None) -> BuildRepo
     started = time.perf_counter()
     progress = on_progress or (lambda done, total, label: None)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    tmp = f"{path}.building"
+    # A name of its own per builder: two processes building at once each finish their
+    # file, and the last atomic rename wins (both files are the same build).
+    tmp = f"{path}.building.{os.getpid()}"
     if os.path.exists(tmp):
         os.remove(tmp)
     progress(0, 4, "reading package data")
