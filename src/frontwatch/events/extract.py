@@ -17,7 +17,7 @@ from frontwatch.events.ontology import CONTROL_KINDS, types_of
 from frontwatch.events.triggers import Trigger, find_triggers
 
 # Bump when extraction changes: stored articles are then extracted again.
-EXTRACTOR_VERSION = "events-2"
+EXTRACTOR_VERSION = "events-3"
 
 BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
