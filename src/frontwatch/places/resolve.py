@@ -33,6 +33,10 @@ ARTICLE_HINT = 1.5       # ... or elsewhere in the article
 CAPITAL_HINT = 2.5       # "the provincial capital" near a PPLA / PPLC
 SAME_AS_BEFORE = 2.0     # the name resolved to this entry earlier in the article
 FUZZY_PENALTY = 0.1      # per point of similarity below 100
+# An entry whose own name is the mention's (not only one of its alternate names) gains this:
+# "Sloviansk" is Slovyansk's name and, in the data, also an old name listed for Nikopol.
+OWN_NAME = 1.0
+OWN_NAME_SIMILARITY = 80
 
 
 def resolve(candidates: list[Candidate],
@@ -61,6 +65,10 @@ def _resolve_one(cand: Candidate, focus: dict[str, float], hints: dict, capital:
     scored = [(_score(cand, e, focus, hints, capital, chosen), e) for e in cand.entries]
     scored.sort(key=lambda pair: -pair[0][0])
     (score, why), entry = scored[0]
+    if cand.similarity < 100 and cand.cue and not _level_fits(cand.cue, entry):
+        return _mention(cand, None, f"only other spellings of another kind than {cand.cue} "
+                        f"(best {entry.name}, {entry.country}): add it with "
+                        "`frontwatch gazetteer load ALIASES.tsv`")
     chosen.setdefault(cand.key, entry)
     runner = f"; next {scored[1][1].name} ({scored[1][1].country}, {scored[1][1].level})" \
         if len(scored) > 1 else "; only entry"
@@ -72,6 +80,8 @@ def _score(cand: Candidate, entry: GazetteerEntry, focus: dict[str, float], hint
     parts: list[tuple[float, str]] = []
     parts.append(_level_score(cand, entry))
     parts.append((POPULATION_WEIGHT * math.log10(entry.population + 10), ""))
+    if _own_name(cand, entry):
+        parts.append((OWN_NAME, ""))
     share = focus.get(entry.country or "", 0.0)
     if share:
         parts.append((FOCUS_WEIGHT * share, f"article focus {entry.country} ({share:.0%})"))
@@ -88,13 +98,35 @@ def _score(cand: Candidate, entry: GazetteerEntry, focus: dict[str, float], hint
     return total, ", ".join(reasons[:3]) or "most populous"
 
 
+def _own_name(cand: Candidate, entry: GazetteerEntry) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(fold_key(entry.name), cand.key) >= OWN_NAME_SIMILARITY
+
+
+def _level_fits(wanted: str, entry: GazetteerEntry) -> bool:
+    return entry.level == wanted
+
+
+def _bare_score(cand: Candidate, entry: GazetteerEntry) -> float:
+    """A town named like the province it lies in reads as that province's main town
+    (Sennar, a PPL in Sennar state, is not its seat in the data but is what "Sennar" means)."""
+    feature = entry.feature or ""
+    if feature == "PPL" and entry.admin1 and fold_key(entry.admin1) == cand.key:
+        feature = "PPLA"
+    return BARE_NAME_SCORE.get(feature, 0.5)
+
+
 def _level_score(cand: Candidate, entry: GazetteerEntry) -> tuple[float, str]:
     wanted = cand.cue
+    if cand.capital_seat:
+        ok = entry.level == cues.PLACE and entry.feature in {"PPLA", "PPLC"}
+        return (CUE_MATCH if ok else CUE_MISMATCH), "the capital itself (seat)" if ok else ""
     if cand.capital_of:
         ok = entry.level in {cues.ADMIN1, cues.COUNTRY}
         return (CUE_MATCH if ok else CUE_MISMATCH), "a province or country" if ok else ""
     if wanted is None:
-        bare = BARE_NAME_SCORE.get(entry.feature or "", 0.5)
+        bare = _bare_score(cand, entry)
         if entry.level in cand.sentence_levels:
             return bare + SENTENCE_LEVEL, f"the sentence speaks of {entry.level} units"
         return bare, ""
