@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -65,6 +66,7 @@ class Candidate:
     capital_of: bool = False            # "the capital of X": X is a province or country
     capital_seat: bool = False          # "captured the provincial capital of X": X's seat
     conflict: bool = False              # object of "captured", subject of "fell" ...
+    container: "Candidate | None" = field(default=None, repr=False)  # "X in northern Y": Y
     near: bool = False
     capital_near: bool = False          # "capital" close by: a provincial or national capital
     sentence_levels: frozenset[str] = frozenset()   # levels the sentence's cue words name
@@ -74,7 +76,7 @@ class Candidate:
     evidence: str = ""
     chain: list["Candidate"] = field(default_factory=list, repr=False)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return fold_key(self.text)
 
@@ -96,6 +98,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer,
         cand.sentence = sentence_of.get(cand.start)
         _read_context(doc, cand)
     _link_lists(doc, found)
+    _link_containers(doc, found)
     covered = {i for c in found for i in range(c.start, c.end)}
     for cand in found:
         if cand.capital_seat:
@@ -370,6 +373,15 @@ def _link_lists(doc: Doc, found: list[Candidate]) -> None:
             _share(chain)
             chain = [cand]
     _share(chain)
+
+
+def _link_containers(doc: Doc, found: list[Candidate]) -> None:
+    """'Tripoli in northern Lebanon', 'Bukavu, South Kivu': the second holds the first."""
+    for inner, outer in zip(found, found[1:]):
+        gap = [t.lower_ for t in doc[inner.end:outer.start]]
+        if gap and gap[0] in {"in", ","} and all(w in cues.CUE_FILLERS for w in gap[1:]) \
+                and len(gap) <= 3:
+            inner.container = outer
 
 
 def _glued(doc: Doc, left: Candidate, right: Candidate) -> bool:
