@@ -68,3 +68,20 @@ def test_jsonl_and_control_exports(fused, tmp_path: Path):
     places = json.loads((tmp_path / "c.json").read_text())
     qala = next(p for p in places if p["place_name"] == "Qala-i-Naw")
     assert [s["controller"] for s in qala["states"]] == ["Taliban", "Afghan government"]
+
+
+def test_cli_export_gives_acled_interaction_codes_from_the_actor_dictionary(fused, db_path, tmp_path: Path):
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from frontwatch.cli import main
+
+    out = tmp_path / "events.csv"
+    result = CliRunner().invoke(main, ["export", "--format", "acled-csv", "--out", str(out), "--db", db_path])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out)
+    recapture = frame[frame["kind"] == "recaptured"].iloc[0]
+    assert (recapture["actor1"], recapture["inter1"]) == ("Afghan government", 1)
+    assert recapture["interaction"] == 10             # state forces acting alone
+    capture = frame[(frame["kind"] == "captured")].iloc[0]
+    assert (capture["actor1"], capture["inter1"], capture["interaction"]) == ("Taliban", 2, 20)

@@ -70,3 +70,10 @@ def test_event_filters(store):
     assert len(list_events(store, EventFilter(date_from="2021-07-01", include_undated=False))) == 2
     assert len(list_events(store, EventFilter(place="kunduz"))) == 2
     assert list_events(store, EventFilter(min_confidence=0.99)) == []
+
+
+def test_place_filter_ignores_case_diacritics_and_punctuation(store):
+    fuse_store(store, corpus())
+    assert count_events(store, EventFilter(place="qala i naw")) == 2
+    assert count_events(store, EventFilter(place="QALA-I-NAW")) == 2
+    assert place_history(store, "qala i naw") == place_history(store, "Qala-i-Naw") != []

@@ -26,10 +26,10 @@ def corpus(tmp_path):
     return folder
 
 
-def test_second_run_changes_nothing(corpus, tmp_path, nlp):
+def test_second_run_changes_nothing(corpus, tmp_path, nlp, gazetteer_path):
     from frontwatch.store import open_store
 
-    settings = Settings(db=str(tmp_path / "fw.db"))
+    settings = Settings(db=str(tmp_path / "fw.db"), gazetteer=gazetteer_path)
     with open_store(settings.db) as store:
         run_pipeline(store, settings, [str(corpus)], nlp=nlp)
         before = snapshot(store)
@@ -38,20 +38,23 @@ def test_second_run_changes_nothing(corpus, tmp_path, nlp):
     assert again.ingest.added == 0 and again.fuse.buckets_changed == 0
 
 
-def test_one_more_article_changes_only_its_events(corpus, tmp_path, nlp):
+def test_one_more_article_changes_only_its_events(corpus, tmp_path, nlp, gazetteer_path):
     from frontwatch.store import open_store
 
-    settings = Settings(db=str(tmp_path / "fw.db"))
+    settings = Settings(db=str(tmp_path / "fw.db"), gazetteer=gazetteer_path)
     with open_store(settings.db) as store:
         run_pipeline(store, settings, [str(corpus)], nlp=nlp)
         before = snapshot(store)
         shutil.copy(NEW_ARTICLE, corpus / NEW_ARTICLE.name)
         report = run_pipeline(store, settings, [str(corpus)], nlp=nlp)
         after = snapshot(store)
+        [new_article] = [r[0] for r in store.execute("SELECT id FROM articles WHERE source LIKE ?",
+                                                      (f"%{NEW_ARTICLE.name}",))]
     assert report.ingest.added == 1
-    new_ids = {row[1] for row in after["mentions"].values()} - {row[1] for row in before["mentions"].values()}
-    assert len(new_ids) == 1                      # mentions of one new article only
+    new_mentions = set(after["mentions"]) - set(before["mentions"])
+    assert new_mentions and {after["mentions"][m][2] for m in new_mentions} == {new_article}
+    assert set(before["mentions"]) <= set(after["mentions"])      # nothing else was re-extracted
     changed = {k for k in after["events"] if before["events"].get(k) != after["events"][k]}
-    touched = {row[1] for row in after["event_sources"].values() if row[4] in new_ids}
-    assert changed <= touched                     # no event changed that the article does not report
+    reported = {row[1] for row in after["event_sources"].values() if row[2] in new_mentions}
+    assert changed and changed <= reported        # only events the new article reports changed
     assert set(before["events"]) <= set(after["events"])   # event ids are stable

@@ -21,14 +21,14 @@ def events_at(store, place: str, kind: str | None = None) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory, nlp):
+def seeded(tmp_path_factory, nlp, gazetteer_path):
     from frontwatch.store import open_store
 
     folder = tmp_path_factory.mktemp("seeds")
     db = str(folder / "fw.db")
     shutil.copytree(SEEDS / "articles", folder / "articles")
     store = open_store(db)
-    run_pipeline(store, Settings(db=db), [str(folder / "articles")], nlp=nlp)
+    run_pipeline(store, Settings(db=db, gazetteer=gazetteer_path), [str(folder / "articles")], nlp=nlp)
     yield store, folder
     store.close()
 
@@ -66,13 +66,13 @@ def test_no_event_from_forecasts_negations_or_aggregates(seeded):
         assert event["factuality"] not in {"negated", "future", "hypothetical"}
 
 
-def test_undated_kunduz_capture_takes_the_date_of_a_dated_report(seeded, nlp):
+def test_undated_kunduz_capture_takes_the_date_of_a_dated_report(seeded, nlp, gazetteer_path):
     store, folder = seeded
     [undated] = [e for e in events_at(store, "Kunduz", "captured") if e["date"] is None]
     assert any(s["source"].endswith("003_7d922225934d9481.txt") for s in event_sources(store, undated["id"]))
 
     shutil.copy(DATED_KUNDUZ, folder / "articles" / DATED_KUNDUZ.name)
-    run_pipeline(store, Settings(db=str(folder / "fw.db")), [str(folder / "articles")], nlp=nlp)
+    run_pipeline(store, Settings(db=str(folder / "fw.db"), gazetteer=gazetteer_path), [str(folder / "articles")], nlp=nlp)
     captures = events_at(store, "Kunduz", "captured")
     assert None not in {e["date"] for e in captures}
     [fused] = [e for e in captures if e["date"] == "2021-08-08"]

@@ -44,6 +44,11 @@ class Settings:
     # copies: articles signed (and pairs compared) per transaction. 500 keeps a transaction
     # under a second on a laptop, so a reader (serve) never waits long for the write lock.
     copies_batch: int = 500
+    # A TSV of extra actor aliases (alias, canonical, ACLED inter code, country), read on
+    # top of the packaged dictionary; empty: the packaged one only.
+    actors_file: str = ""
+    # Articles whose mentions are written per extract transaction.
+    extract_batch: int = 50
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

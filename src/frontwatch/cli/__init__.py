@@ -13,6 +13,7 @@ from frontwatch.cli import copies as copies_cmds
 from frontwatch.cli import events as events_cmds
 from frontwatch.cli import export as export_cmds
 from frontwatch.cli import ingest as ingest_cmds
+from frontwatch.cli import mentions as mention_cmds
 from frontwatch.cli import pipeline as pipeline_cmds
 from frontwatch.cli import places as places_cmds
 from frontwatch.cli.options import FrontwatchGroup
@@ -35,6 +36,9 @@ for command in (
     articles_cmds.article,
     articles_cmds.rejections,
     articles_cmds.stats,
+    mention_cmds.extract,
+    mention_cmds.mentions,
+    mention_cmds.eval_command,
     events_cmds.events,
     events_cmds.event,
     control_cmds.control,

@@ -23,10 +23,18 @@ def export(settings: Settings, fmt: str, out: str, **filters) -> None:
     from frontwatch.store import open_store
 
     with open_store(settings.db) as store:
-        n = write(store, fmt, Path(out), make_filter(**filters), interaction_code=_interaction_code())
+        n = write(store, fmt, Path(out), make_filter(**filters), interaction_code=interaction_codes(settings))
     click.echo(f"{n} record(s) written to {out}")
 
 
-def _interaction_code():
-    """ACLED interaction codes from the events stage's actor dictionary, when present."""
-    return lambda actor: None
+def interaction_codes(settings: Settings):
+    """ACLED interaction codes (inter1, inter2) of canonical actors, from the events stage's
+    actor dictionary (with the user's additions); a government of a country is state forces."""
+    from frontwatch.events.actors import GOVERNMENT_OF, load_actors
+
+    codes: dict[str, int] = {}
+    for actor in load_actors(settings.actors_file).aliases.values():
+        codes.setdefault(actor.name, actor.inter)
+    for name in GOVERNMENT_OF.values():
+        codes.setdefault(name, 1)
+    return codes.get

@@ -84,7 +84,9 @@ def acled_row(event: dict[str, Any], sources: list[dict[str, Any]],
               interaction_code: InteractionCode = lambda actor: None) -> dict[str, Any]:
     """One ACLED-style row for an event record and its sources (store.events)."""
     name, numeric, iso3 = _country(event["country"])
-    inter1, inter2 = interaction_code(event["actor1"]), interaction_code(event["actor2"])
+    actor1 = event["actor1"] or event["new_controller"] or ""
+    actor2 = event["actor2"] or event["previous_controller"] or ""
+    inter1, inter2 = interaction_code(actor1 or None), interaction_code(actor2 or None)
     reports = [s for s in sources if s["role"] == "report"]
     outlets = sorted({s["outlet"] or s["source"] or "" for s in reports} - {""})
     event_type = event["event_type"] or ""
@@ -94,8 +96,7 @@ def acled_row(event: dict[str, Any], sources: list[dict[str, Any]],
         "time_precision": TIME_PRECISION.get(event["date_precision"] or "", 3),
         "disorder_type": DISORDER.get(event_type, "Political violence") if event_type else "",
         "event_type": event_type, "sub_event_type": event["sub_event_type"] or "",
-        "actor1": event["actor1"] or event["new_controller"] or "", "assoc_actor_1": "",
-        "inter1": inter1, "actor2": event["actor2"] or event["previous_controller"] or "",
+        "actor1": actor1, "assoc_actor_1": "", "inter1": inter1, "actor2": actor2,
         "assoc_actor_2": "", "inter2": inter2, "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if event_type == "Violence against civilians" else "",
         "iso": numeric, "region": REGION.get((event["country"] or "").upper(), ""), "country": name or "",

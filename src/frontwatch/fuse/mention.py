@@ -1,9 +1,10 @@
 """What fusion needs to know of one event mention, whatever stage produced it."""
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+from frontwatch.names import name_key
 
 # Factuality labels of mentions (the events stage assigns them).
 EVENT_FACTUALITY = {"asserted", "attributed", "uncertain", "historical"}
@@ -64,15 +65,6 @@ class Mention:
     @property
     def is_denial(self) -> bool:
         return self.kind not in NON_EVENT_KINDS and self.factuality in DENIAL_FACTUALITY
-
-
-def name_key(name: str | None) -> str:
-    """A spelling-insensitive key for a resolved place name (diacritics, case, punctuation)."""
-    if not name:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", name)
-    letters = "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
-    return letters.lower()
 
 
 def bucket_of(mention: Mention) -> str:

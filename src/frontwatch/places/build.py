@@ -64,7 +64,8 @@ def build_gazetteer(path: str, on_progress: Progress | None = None) -> BuildRepo
     started = time.perf_counter()
     progress = on_progress or (lambda done, total, label: None)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    # Its own temporary file per build, so two processes building at once do not clash.
+    # A name of its own per builder: two processes building at once each finish their
+    # file, and the last atomic rename wins (both files are the same build).
     tmp = f"{path}.building.{os.getpid()}"
     if os.path.exists(tmp):
         os.remove(tmp)
@@ -85,11 +86,8 @@ def build_gazetteer(path: str, on_progress: Progress | None = None) -> BuildRepo
         schema.create_indexes(conn)
         _write_meta(conn, sources, entries, names, time.perf_counter() - started)
         conn.commit()
-    except BaseException:
+    finally:
         conn.close()
-        os.remove(tmp)
-        raise
-    conn.close()
     os.replace(tmp, path)
     progress(4, 4, "done")
     return BuildReport(path, entries, names, time.perf_counter() - started, os.path.getsize(path))

@@ -62,7 +62,7 @@ def control_on(store: Store, day: str, country: str | None = None) -> list[dict[
 def place_history(store: Store, name: str) -> list[dict[str, Any]]:
     """The control timeline of places with this name (any spelling the store holds)."""
     rows = store.query(
-        "SELECT * FROM control_states WHERE place_name = ? COLLATE NOCASE OR place_id = ? "
+        "SELECT * FROM control_states WHERE name_key(place_name) = name_key(?) OR place_id = ? "
         "OR place_key = ? ORDER BY place_key, seq", (name, name, name))
     return [_record(r) for r in rows]
 

@@ -114,8 +114,9 @@ class EventFilter:
             clauses.append("(actor1 = ? OR actor2 = ? OR new_controller = ? OR previous_controller = ?)")
             params += [self.actor] * 4
         if self.place:
-            clauses.append("(place_name = ? COLLATE NOCASE OR admin1 = ? COLLATE NOCASE OR admin2 = ? COLLATE NOCASE)")
-            params += [self.place] * 3
+            clauses.append("(name_key(place_name) = name_key(?) OR name_key(admin1) = name_key(?) "
+                           "OR name_key(admin2) = name_key(?) OR place_id = ?)")
+            params += [self.place] * 4
         if self.date_from:
             clauses.append("(date_high >= ?" + (" OR date IS NULL)" if self.include_undated else ")"))
             params.append(self.date_from)

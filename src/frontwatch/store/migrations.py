@@ -217,9 +217,61 @@ COPIES_0001 = Migration(
     """,
 )
 
+EVENTS_0001 = Migration(
+    "events.0001",
+    """
+    CREATE TABLE mentions (
+        id                  TEXT PRIMARY KEY,   -- sha256(article, sentence, span, kind, place, date)
+        article_id          TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence_index      INTEGER NOT NULL,
+        start               INTEGER NOT NULL,   -- trigger span, offsets into evidence.field
+        "end"               INTEGER NOT NULL,
+        kind                TEXT NOT NULL,      -- captured, recaptured, ..., clash, ..., statistic
+        event_type          TEXT,
+        sub_event_type      TEXT,
+        actor1              TEXT,
+        actor2              TEXT,
+        new_controller      TEXT,
+        previous_controller TEXT,
+        place_name          TEXT,
+        place_id            TEXT,
+        place_level         TEXT,
+        place_admin1        TEXT,
+        place_admin2        TEXT,
+        place_country       TEXT,
+        place_lat           REAL,
+        place_lon           REAL,
+        place_precision     INTEGER,
+        place_feature       TEXT,
+        date                TEXT,               -- YYYY-MM-DD, YYYY-MM or YYYY; NULL unresolved
+        date_precision      TEXT,               -- day, week, month, year
+        date_basis          TEXT,               -- explicit, relative, publication, unknown
+        factuality          TEXT NOT NULL,      -- asserted, attributed, uncertain, negated, future, hypothetical, historical
+        attributed_to       TEXT,
+        fatalities          INTEGER,            -- lowest credible figure
+        fatalities_json     TEXT NOT NULL,      -- JSON object: side -> killed
+        sentence            TEXT NOT NULL,
+        evidence            TEXT NOT NULL,      -- JSON: field, trigger text and offsets, sentence offsets
+        extractor_version   TEXT NOT NULL
+    );
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE INDEX mentions_kind ON mentions(kind);
+    CREATE INDEX mentions_place ON mentions(place_name);
+
+    -- Which article was extracted by which extractor version: a re-run skips these.
+    CREATE TABLE extractions (
+        article_id        TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        extractor_version TEXT NOT NULL,
+        mentions          INTEGER NOT NULL,
+        extracted_at      TEXT NOT NULL
+    );
+    """,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     CORE_0001,
     FUSE_0001,
     CONTROL_0001,
     COPIES_0001,
+    EVENTS_0001,
 )

@@ -1,0 +1,83 @@
+"""Commands of the events stage: extract, mentions, eval."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from frontwatch.cli.options import db_option, emit, output_options
+from frontwatch.cli.progress import progress_bar
+from frontwatch.settings import Settings
+
+
+@click.command()
+@db_option
+@click.option("--force", is_flag=True, help="Extract every article again, changed or not.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def extract(settings: Settings, force: bool, quiet: bool) -> None:
+    """Extract event mentions from stored articles (only new or changed ones, or all after
+    the extractor changed)."""
+    from frontwatch.events.store import extract_store
+    from frontwatch.store import open_store
+
+    with open_store(settings.db) as store, progress_bar("extract", quiet) as progress:
+        report = extract_store(store, settings, on_progress=progress, force=force)
+    click.echo(report.summary())
+
+
+@click.command()
+@db_option
+@output_options
+@click.option("--article", help="Article id (or its start), external id, URL or file name.")
+@click.option("--kind", help="captured, recaptured, entered, besieged, surrendered, withdrew, clash, ..., statistic")
+@click.option("--place", help="A place, admin1 or admin2 name.")
+@click.option("--factuality", type=click.Choice(["asserted", "attributed", "uncertain", "negated",
+                                                 "future", "hypothetical", "historical"]))
+@click.option("--country", help="ISO 3166 alpha-2 code of the place, e.g. AF.")
+@click.option("--limit", type=click.IntRange(1, 100_000), default=1000, show_default=True)
+def mentions(settings: Settings, fmt: str, limit: int, **filters) -> None:
+    """List event mentions, one per statement in a sentence, with their evidence."""
+    from frontwatch.events.store import MentionFilter, list_mentions
+    from frontwatch.store import open_store
+
+    with open_store(settings.db) as store:
+        records = list_mentions(store, MentionFilter(**filters), limit=limit)
+    if fmt != "json":
+        for r in records:
+            place = r.pop("place") or {}
+            r["place"] = place.get("name")
+            r["admin1"] = place.get("admin1")
+            r["article_id"] = r["article_id"][:12]
+    emit(records, fmt, ["article_id", "kind", "place", "admin1", "new_controller", "date",
+                        "date_basis", "factuality", "fatalities", "sentence"])
+
+
+@click.command(name="eval")
+@db_option
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--articles", "articles_dir", type=click.Path(exists=True, file_okay=False),
+              help="Ingest and extract this folder first (the articles the gold names).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores, misses and extras as JSON.")
+def eval_command(settings: Settings, gold: str, articles_dir: str | None, as_json: bool) -> None:
+    """Score control events against a gold file (precision, recall, F1, date accuracy)."""
+    from frontwatch.events.evaluate import evaluate_store
+    from frontwatch.events.store import extract_store
+    from frontwatch.ingest import ingest_paths
+    from frontwatch.places.gazetteer import Gazetteer
+    from frontwatch.store import open_store
+
+    with open_store(settings.db) as store:
+        if articles_dir:
+            ingest_paths(store, [articles_dir], settings)
+            extract_store(store, settings)
+        gazetteer = Gazetteer.open(settings.gazetteer_path)
+        try:
+            report = evaluate_store(store, gold, articles_dir, gazetteer)
+        finally:
+            gazetteer.close()
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"gold {report.gold}, predicted {report.predicted}, matched {report.matched}")
+    click.echo(f"precision {report.precision:.3f}  recall {report.recall:.3f}  F1 {report.f1:.3f}  "
+               f"date accuracy {report.date_accuracy:.3f}")

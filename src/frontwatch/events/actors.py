@@ -1,0 +1,96 @@
+"""Actor dictionary: aliases to a canonical actor with its ACLED interaction code.
+
+Generic aliases ("government forces", "insurgents") resolve per article: the government of
+the article's country, or the article's main armed opposition group.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from frontwatch.errors import ConfigError
+
+GOVERNMENT = "@government"
+REBELS = "@rebels"
+
+# The government side of a country, when no alias says more.
+GOVERNMENT_OF = {
+    "AF": "Afghan government", "SY": "Syrian government", "UA": "Ukrainian government",
+    "SD": "Sudanese Armed Forces", "MM": "Myanmar military", "IQ": "Iraqi government",
+    "RU": "Russian forces",
+}
+# The main armed opposition of a country, when the article names none.
+REBELS_OF = {"AF": "Taliban", "SY": "Hayat Tahrir al-Sham", "SD": "Rapid Support Forces",
+             "UA": "Russian forces", "MM": "People's Defence Force"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str          # canonical, or a generic placeholder
+    inter: int
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    aliases: dict[str, Actor]
+    pattern: re.Pattern[str]
+
+    def find(self, text: str) -> list[tuple[int, int, Actor]]:
+        """Every actor alias in ``text`` as (start, end, actor), longest match first."""
+        return [(m.start(), m.end(), self.aliases[m.group(0).lower()])
+                for m in self.pattern.finditer(text)]
+
+    def lookup(self, phrase: str) -> Actor | None:
+        found = self.find(phrase)
+        return found[0][2] if found else None
+
+
+def parse_actor_lines(lines: list[str], source: str) -> dict[str, Actor]:
+    aliases: dict[str, Actor] = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 3 or not cols[2].strip().isdigit() or int(cols[2]) not in range(1, 9):
+            raise ConfigError(f"{source} line {number}: expected 'alias<TAB>canonical<TAB>inter"
+                              f"[<TAB>country]' with inter 1-8, got {line.strip()!r}")
+        country = cols[3].strip().upper() if len(cols) > 3 and cols[3].strip() else None
+        aliases[cols[0].strip().lower()] = Actor(cols[1].strip(), int(cols[2]), country)
+    return aliases
+
+
+def load_actors(user_file: str = "") -> ActorDictionary:
+    """The packaged dictionary, extended (and overridden alias by alias) by ``user_file``."""
+    text = resources.files("frontwatch.events").joinpath("data/actors.tsv").read_text("utf-8")
+    aliases = parse_actor_lines(text.splitlines(), "actors.tsv")
+    if user_file:
+        path = Path(user_file)
+        if not path.exists():
+            raise ConfigError(f"actors file not found: {user_file} (set actors_file to a TSV "
+                              "of alias, canonical, inter code, country)")
+        aliases.update(parse_actor_lines(path.read_text("utf-8").splitlines(), user_file))
+    ordered = sorted(aliases, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])",
+                         re.IGNORECASE)
+    return ActorDictionary(aliases, pattern)
+
+
+def resolve_actor(actor: Actor, country: str | None, main_rebel: str | None) -> str:
+    """The canonical name of an actor in an article about ``country``."""
+    if actor.name == GOVERNMENT:
+        return GOVERNMENT_OF.get(country or "", f"{country} government" if country else "Government forces")
+    if actor.name == REBELS:
+        return main_rebel or REBELS_OF.get(country or "", "Unidentified armed group")
+    return actor.name
+
+
+def is_state(name: str | None, dictionary: ActorDictionary) -> bool:
+    """Whether a canonical actor name is a state force (inter 1)."""
+    if not name:
+        return False
+    if name in GOVERNMENT_OF.values():
+        return name != "Russian forces"
+    return any(a.name == name and a.inter == 1 for a in dictionary.aliases.values())

@@ -1,0 +1,412 @@
+"""Event mentions from one article: one spaCy pass (the places pipeline), then, sentence by
+sentence, triggers -> target places, actors, date, factuality, fatalities."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontwatch.events import dates as datelib
+from frontwatch.events import places as placelib
+from frontwatch.events.actors import ActorDictionary
+from frontwatch.events.context import (ArticleContext, PlaceHit, focus_country, keep_focus_places,
+                                       main_rebel_of, usable_places)
+from frontwatch.events.factuality import label_factuality
+from frontwatch.events.fatalities import find_fatalities
+from frontwatch.events.model import EventMention, MentionPlace
+from frontwatch.events.ontology import CONTROL_KINDS, types_of
+from frontwatch.events.triggers import Trigger, find_triggers
+
+# Bump when extraction changes: stored articles are then extracted again.
+EXTRACTOR_VERSION = "events-1"
+
+BOUNDARY_RX = re.compile(
+    r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
+    r"said|says|told|claimed|that)\b|,\s+(?:and|which|who|where|as(?! well as)|marking|bringing|leaving|giving|"
+    r"according)\b", re.IGNORECASE)
+# Going left, a relative pronoun does not end the clause: "Zaranj, which fell on Friday".
+LEFT_BOUNDARY_RX = re.compile(
+    r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
+    r"said|says|told|claimed)\b|,\s+(?:and|as(?! well as)|marking|bringing|leaving|giving|"
+    r"according)\b", re.IGNORECASE)
+RELATIVE_RX = re.compile(r"\b(?:which|that|whom)\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
+STATISTIC_RX = re.compile(
+    r"\b(?:\d[\d,]*|many|several|dozens|scores|hundreds|most|half|all|some|numerous|other|"
+    r"more than \w+|nearly \w+|around \w+|about \w+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a number)\s+(?:\w+\s+){0,3}?(?:of\s+(?:the\s+)?(?:\w+\s+){0,3})?"
+    r"(?:districts|capitals|cities|towns|villages|areas|provinces|territory|crossings|"
+    r"posts|checkpoints|bases|percent|%|per cent|regions|settlements|border crossings)\b"
+    r"|\bthe number of\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?(?:capital|district|city|town)\b"
+    r"|\bthe (?:total|tally)\b", re.IGNORECASE)
+SMALL_EXACT_RX = re.compile(r"\b(?:two|three|four|2|3|4)\s+(?:\w+\s+)?(?:districts|towns|villages|areas)\b",
+                            re.IGNORECASE)
+PAST_CUES = re.compile(r"\b(?:briefly|for a short time|previously|once|in the past|had held|"
+                       r"short-lived)\b", re.IGNORECASE)
+STILL_RX = re.compile(r"\b(?:still|remains?|remained|already|continue[sd]? to|now)\b", re.IGNORECASE)
+PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it)\b", re.IGNORECASE)
+DAY_AFTER_RX = re.compile(r"\ba day after\s+(?P<place>[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*)\s*[.,;]?$")
+
+
+@dataclass
+class SentenceView:
+    index: int
+    start: int
+    end: int
+    text: str
+    span: object
+    in_title: bool
+
+
+def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[EventMention]:
+    """Every event and statistic mention of ``article`` (a records.Article)."""
+    from frontwatch.places import places_in
+
+    title = (article.title or "").strip()
+    text = f"{title}\n\n{article.text}" if title else article.text
+    doc = doc if doc is not None else nlp(text)
+    hits = usable_places(places_in(doc), actors)
+    country = focus_country(hits)
+    ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
+                         keep_focus_places(hits, country), country, main_rebel_of(text, actors),
+                         title_end=len(title) + 2 if title else 0)
+    mentions: list[EventMention] = []
+    for index, sent in enumerate(segments(doc)):
+        view = SentenceView(index, sent.start_char, sent.end_char, sent.text, sent,
+                            sent.start_char < ctx.title_end)
+        mentions += sentence_mentions(view, ctx)
+    return mentions
+
+
+def segments(doc):
+    """spaCy's sentences, cut again at line breaks: a headline, a dateline or a paragraph
+    never runs into the next one."""
+    for sent in doc.sents:
+        start = sent.start_char
+        for m in re.finditer(r"\n+", sent.text):
+            piece = doc.char_span(start, sent.start_char + m.start(), alignment_mode="contract")
+            if piece is not None and piece.text.strip():
+                yield piece
+            start = sent.start_char + m.end()
+        piece = doc.char_span(start, sent.end_char, alignment_mode="contract")
+        if piece is not None and piece.text.strip():
+            yield piece
+
+
+def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMention]:
+    triggers = find_triggers(view.span)
+    expressions = datelib.find_time_expressions(view.text)
+    out: list[EventMention] = []
+    for i, trig in enumerate(triggers):
+        prev_end = triggers[i - 1].end if i else view.start
+        next_start = triggers[i + 1].start if i + 1 < len(triggers) else view.end
+        out += trigger_mentions(view, ctx, trig, prev_end, next_start, expressions, out)
+    fat = find_fatalities(view.text, ctx.actors, ctx.country, ctx.main_rebel)
+    if fat.total is not None:
+        out = _with_fatalities(view, ctx, out, fat, expressions)
+    for m in out:
+        if m.date and m.date_basis in {"explicit", "relative"}:
+            ctx.anchor = datelib.ResolvedDate(m.date, m.date_precision, m.date_basis)
+    return out
+
+
+def _clause(view: SentenceView, trig: Trigger, prev_end: int, next_start: int) -> tuple[int, int]:
+    """The left and right limits of the trigger's clause (doc offsets)."""
+    rel = lambda pos: pos - view.start
+    left = max(prev_end, view.start)
+    base = left
+    for m in LEFT_BOUNDARY_RX.finditer(view.text[rel(base): rel(trig.start)]):
+        left = max(left, base + m.end())
+    right = next_start
+    m = BOUNDARY_RX.search(view.text, rel(trig.end), rel(next_start))
+    if m:
+        right = view.start + m.start()
+    return left, right
+
+
+def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, prev_end: int,
+                     next_start: int, expressions, earlier: list[EventMention]) -> list[EventMention]:
+    left, right = _clause(view, trig, prev_end, next_start)
+    kind = trig.kind
+    if kind not in CONTROL_KINDS and kind not in {"lost", "held", "held-state"}:
+        return _other_event(view, ctx, trig, expressions, earlier)
+    if kind == "held" and not (PAST_CUES.search(view.text) or _has_past_year(expressions, ctx)):
+        return []
+    if kind == "held-state" and STILL_RX.search(view.text[:trig.start - view.start + len(trig.text)]):
+        return []
+    target_side = "left" if trig.target == "left" else "right"
+    lo, hi = (left, trig.start) if target_side == "left" else (trig.end, right)
+    window = view.text[lo - view.start: hi - view.start]
+    allowed = {"from"} if trig.target == "right-from" else ({"of", "from"} if trig.target == "right-out" else None)
+    found = placelib.window_places(view.text, view.start, lo, hi, ctx.places,
+                                   allowed={"into", "from", "of"} if allowed else None)
+    if target_side == "left":
+        found += _listed_after(view, ctx, trig, right)
+    if target_side == "right" and not found and RELATIVE_RX.search(view.text[left - view.start: trig.start - view.start]):
+        found = placelib.window_places(view.text, view.start, left, trig.start, ctx.places)
+    targets = placelib.pick_targets(found)
+    statistic = bool(STATISTIC_RX.search(window)) and not SMALL_EXACT_RX.search(window)
+    named = [h for h, rel in found if rel == "target"]
+    if statistic and not named:
+        return [_statistic(view, ctx, trig, expressions)]
+    places = [placelib.as_region(h) for h in targets] if targets else _fallback_place(view, ctx, trig, window, lo)
+    if not places:
+        return []
+    actor, previous = _actors(view, ctx, trig, left, right)
+    return _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier)
+
+
+def _listed_after(view, ctx, trig, right) -> list[tuple[PlaceHit, str]]:
+    """"..., including Kunduz", "Kunduz among them", "along with Farah": places named after
+    an intransitive or passive trigger."""
+    tail = view.text[trig.end - view.start: right - view.start]
+    m = re.search(r"\b(?:including|among them|along with|as well as|notably)\b", tail)
+    if not m:
+        rest = view.text[trig.end - view.start:]
+        m2 = re.search(r",\s+([A-Z][\w'-]+(?:[- ][A-Z]?[\w'-]+)*)\s+among them", rest)
+        if not m2:
+            return []
+        lo = trig.end + m2.start(1)
+        return [(h, "target") for h in ctx.places if lo <= h.start < trig.end + m2.end(1)]
+    lo = trig.end + m.end()
+    return [(h, "target") for h in ctx.places if lo <= h.start < right and h.level != "country"]
+
+
+def _fallback_place(view, ctx, trig, window: str, lo: int) -> list[MentionPlace]:
+    generic = placelib.GENERIC_RX.match(window)
+    if generic:
+        region = generic.group("region")
+        hit = placelib.lookahead(ctx, trig.end, region)
+        return [placelib.as_region(hit)] if hit else []
+    pron = placelib.PRONOUN_RX.match(window) or (placelib.FACILITY_RX.search(window) if trig.target != "left" else None)
+    if trig.target == "left" and not pron:
+        pron = re.search(r"\b(?:it|the (?:city|town|district|provincial capital))\s*(?:\w+\s+){0,3}$", window)
+    if not pron:
+        return []
+    what = (pron.groupdict().get("what") or pron.group(0)).lower() if pron.groupdict() else pron.group(0).lower()
+    if view.in_title and re.search(r"city|town", view.text, re.IGNORECASE):
+        hit = placelib.first_town(ctx)
+        return [hit.place] if hit else []
+    if "provincial capital" in what:
+        province = placelib.focus_place(ctx, trig.start, province=True)
+        near = placelib.focus_place(ctx, trig.start, sentence_start=view.start, sentence_text=view.text)
+        if near and near.place.feature == "PPLA" and near.start >= view.start:
+            return [near.place]
+        return [placelib.capital_of(ctx, province).place] if province else []
+    hit = placelib.focus_place(ctx, trig.start, province="province" in what,
+                               sentence_start=view.start, sentence_text=view.text)
+    return [placelib.as_region(hit)] if hit else []
+
+
+def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
+    """(the side that acts, the side it acts against, as written near the trigger)."""
+    left_text = view.text[left - view.start: trig.start - view.start]
+    right_text = view.text[trig.end - view.start: right - view.start]
+    actor = None
+    if trig.actor_side == "phrase" and trig.actor_text:
+        found = ctx.actors.lookup(trig.actor_text)
+        actor = ctx.resolve(found) if found else None
+    elif trig.actor_side == "left":
+        found = ctx.actors.find(left_text)
+        if found:
+            actor = ctx.resolve(found[-1][2])
+        elif PRONOUN_ACTOR_RX.search(left_text):
+            actor = ctx.last_actor
+    else:
+        prep = r"\bby\b" if trig.actor_side == "right-by" else r"\b(?:to|into|under|of)\b"
+        m = re.search(prep + r"(.{0,60})", right_text)
+        found = ctx.actors.find(m.group(1)) if m else []
+        if not found and trig.actor_side == "right-by":
+            found = ctx.actors.find(left_text)[-1:]
+        actor = ctx.resolve(found[0][2]) if found else None
+    previous = None
+    m = re.search(r"\bfrom\s+(.{0,50})", right_text)
+    if m:
+        found = ctx.actors.find(m.group(1))
+        previous = ctx.resolve(found[0][2]) if found else None
+    if actor:
+        ctx.last_actor = actor
+    return actor, previous
+
+
+def _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier):
+    if kind in {"held", "held-state"}:
+        kind = "captured"
+    if kind == "lost":
+        kind, actor, previous = ("captured", ctx.opponent(actor), actor) if actor and trig.target != "left" \
+            else ("captured", None, None)
+    if kind in {"withdrew", "surrendered"}:
+        previous = previous or actor
+        to = re.search(r"\bto\s+(.{0,50})", view.text[trig.end - view.start:])
+        given = ctx.actors.find(to.group(1)) if to and kind == "surrendered" else []
+        new = ctx.resolve(given[0][2]) if given else ctx.opponent(previous)
+        if kind == "surrendered" and previous and not ctx.is_state(previous) and ctx.is_state(new) is False:
+            previous = ctx.opponent(new)
+    elif kind == "recaptured":
+        new = actor or ctx.opponent(ctx.main_rebel or "x-rebel")
+        previous = previous or (ctx.opponent(new) if new else None)
+    else:
+        new = actor or ctx.main_rebel or ctx.opponent(None if False else "x")
+        if actor is None:
+            new = ctx.main_rebel or ctx.opponent(ctx.opponent(None))
+        if kind == "captured" and ctx.is_state(new):
+            kind = "recaptured"
+    resolved = _dates_for(view, ctx, trig, expressions, earlier)
+    mentions = []
+    for place in places:
+        for date in resolved:
+            fact = _factuality(view, ctx, trig, date)
+            event_type, sub_type = types_of(kind, 1 if ctx.is_state(new) else 2)
+            mentions.append(EventMention(
+                article_id=ctx.article_id, sentence_index=view.index,
+                start=trig.start - _field_offset(ctx, view), end=trig.end - _field_offset(ctx, view),
+                kind=kind, factuality=fact.label, event_type=event_type, sub_event_type=sub_type,
+                actor1=new if kind not in {"withdrew", "surrendered"} else previous,
+                actor2=previous if kind not in {"withdrew", "surrendered"} else new,
+                new_controller=new, previous_controller=previous, place=place,
+                date=date.date, date_precision=date.precision, date_basis=date.basis,
+                attributed_to=fact.attributed_to, sentence=view.text,
+                evidence=_evidence(view, ctx, trig, place)))
+    return mentions
+
+
+def _field_offset(ctx, view) -> int:
+    return 0 if view.in_title else ctx.title_end
+
+
+def _evidence(view, ctx, trig, place) -> dict:
+    off = _field_offset(ctx, view)
+    return {"field": "title" if view.in_title else "text", "trigger": trig.text,
+            "start": trig.start - off, "end": trig.end - off, "place_text": place.name,
+            "sentence_start": view.start - off, "sentence_end": view.end - off}
+
+
+def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDate]:
+    """The trigger's time expression(s), resolved: nearest in its clause, the saying
+    verb's when it has none, the previous mention's in a coordinated clause."""
+    if not expressions:
+        return [_inherited(view, ctx, earlier)]
+    head = trig.head
+    subtree = list(head.subtree)
+    lo, hi = subtree[0].idx - view.start, subtree[-1].idx + len(subtree[-1].text) - view.start
+    inside = [e for e in expressions if lo <= e.start and e.end <= hi]
+    pool = inside or [e for e in expressions if not _in_other_clause(e, view, trig)]
+    if not pool:
+        return [_inherited(view, ctx, earlier)]
+    pos = trig.start - view.start
+    chosen = min(pool, key=lambda e: (e.kind in {"weekday"} and _explicit_next_to(e, pool), abs(e.start - pos)))
+    future = bool(re.search(r"\b(?:will|shall|is due|are due|expected)\b", view.text))
+    if chosen.kind == "and_year":
+        years = [e for e in expressions if e.kind in {"year"} and e.end <= chosen.start]
+        chosen = years[-1] if years else chosen
+    if chosen.kind in {"day_month", "month_day"}:
+        years = [e.year for e in expressions if e.kind in {"day_month_year", "month_day_year"} and e.start < chosen.start]
+        if years:   # "On 28 September 2015 ... retook it on 1 October": the sentence's year
+            from dataclasses import replace as _replace
+            chosen = _replace(chosen, kind="day_month_year", year=years[-1])
+    dates = [datelib.resolve(chosen, ctx.published, future, ctx.anchor)]
+    following = [e for e in expressions if e.kind == "and_year" and e.start >= chosen.end]
+    for extra in following:
+        dates.append(datelib.resolve(extra, ctx.published, future, ctx.anchor))
+    return dates
+
+
+def _explicit_next_to(expr, pool) -> bool:
+    return any(e is not expr and e.kind not in {"weekday"} and abs(e.start - expr.end) <= 4 for e in pool)
+
+
+def _in_other_clause(expr, view, trig) -> bool:
+    return False
+
+
+def _inherited(view, ctx, earlier) -> datelib.ResolvedDate:
+    same = [m for m in earlier if m.sentence_index == view.index and m.date]
+    if same:
+        m = same[-1]
+        return datelib.ResolvedDate(m.date, m.date_precision, m.date_basis)
+    return datelib.resolve(None, ctx.published)
+
+
+def _has_past_year(expressions, ctx) -> bool:
+    years = [e.year for e in expressions if e.year]
+    if not years:
+        return False
+    return ctx.published is None or min(years) < ctx.published.year
+
+
+def _factuality(view, ctx, trig, date):
+    year = int(date.date[:4]) if date.date and date.basis == "explicit" else None
+    if ctx.published is None and date.precision != "year":
+        year = None
+    return label_factuality(view.text, trig.head, year,
+                            ctx.published.year if ctx.published else None, list(view.span))
+
+
+def _statistic(view, ctx, trig, expressions) -> EventMention:
+    fact = _factuality(view, ctx, trig, datelib.resolve(None, ctx.published))
+    date = datelib.resolve(None, ctx.published)
+    label = fact.label if fact.label in {"negated", "future", "hypothetical"} else "attributed" \
+        if fact.attributed_to else fact.label
+    off = _field_offset(ctx, view)
+    return EventMention(
+        article_id=ctx.article_id, sentence_index=view.index, start=trig.start - off,
+        end=trig.end - off, kind="statistic", factuality=label, actor1=ctx.main_rebel,
+        date=date.date, date_precision=date.precision, date_basis=date.basis,
+        attributed_to=fact.attributed_to, sentence=view.text,
+        evidence={"field": "title" if view.in_title else "text", "trigger": trig.text,
+                  "start": trig.start - off, "end": trig.end - off})
+
+
+def _other_event(view, ctx, trig, expressions, earlier) -> list[EventMention]:
+    hits = [h for h in ctx.places if view.start <= h.start < view.end and h.level != "country"]
+    place = placelib.as_region(hits[0]) if hits else None
+    left_actors = ctx.actors.find(view.text[: trig.start - view.start])
+    right_actors = ctx.actors.find(view.text[trig.end - view.start:])
+    actor1 = ctx.resolve(left_actors[-1][2]) if left_actors else None
+    actor2 = ctx.resolve(right_actors[0][2]) if right_actors else None
+    date = _dates_for(view, ctx, trig, expressions, earlier)[0]
+    fact = _factuality(view, ctx, trig, date)
+    event_type, sub_type = types_of(trig.kind)
+    off = _field_offset(ctx, view)
+    return [EventMention(
+        article_id=ctx.article_id, sentence_index=view.index, start=trig.start - off,
+        end=trig.end - off, kind=trig.kind, factuality=fact.label, event_type=event_type,
+        sub_event_type=sub_type, actor1=actor1, actor2=actor2 if actor2 != actor1 else None,
+        place=place, date=date.date, date_precision=date.precision, date_basis=date.basis,
+        attributed_to=fact.attributed_to, sentence=view.text,
+        evidence={"field": "title" if view.in_title else "text", "trigger": trig.text,
+                  "start": trig.start - off, "end": trig.end - off})]
+
+
+def _with_fatalities(view, ctx, out, fat, expressions) -> list[EventMention]:
+    from dataclasses import replace
+
+    if re.search(r"\bsince\b", view.text) and not out:
+        kind, fact = "statistic", "asserted"
+    elif out:
+        first = out[0]
+        out[0] = replace(first, fatalities=fat.total, fatalities_by_side=dict(fat.by_side))
+        return out
+    else:
+        kind = "attack" if set(fat.by_side) <= {"Civilians"} else "clash"
+        fact = None
+    date = _dates_for(view, ctx, _pseudo_trigger(view, fat), expressions, out)[0]
+    hits = [h for h in ctx.places if view.start <= h.start < view.end and h.level != "country"]
+    event_type, sub_type = types_of(kind)
+    off = _field_offset(ctx, view)
+    label = fact or label_factuality(view.text, view.span.root, None,
+                                     ctx.published.year if ctx.published else None, list(view.span)).label
+    s, e = fat.spans[0]
+    return out + [EventMention(
+        article_id=ctx.article_id, sentence_index=view.index, start=view.start + s - off,
+        end=view.start + e - off, kind=kind, factuality=label, event_type=event_type,
+        sub_event_type=sub_type, place=placelib.as_region(hits[0]) if hits else None,
+        date=date.date, date_precision=date.precision, date_basis=date.basis,
+        fatalities=fat.total, fatalities_by_side=dict(fat.by_side), sentence=view.text,
+        evidence={"field": "title" if view.in_title else "text",
+                  "trigger": view.text[s:e], "start": view.start + s - off, "end": view.start + e - off})]
+
+
+def _pseudo_trigger(view, fat) -> Trigger:
+    root = view.span.root
+    s, e = fat.spans[0]
+    return Trigger(view.start + s, view.start + e, "clash", "around", "left", root, view.text[s:e])

@@ -1,0 +1,199 @@
+"""Trigger words and phrases of event kinds, in active, passive, intransitive, nominal and
+state form, found on spaCy tokens.
+
+Each trigger says where its target place is (``target``: "right" of the trigger, as in
+"seized Kunduz"; "left", as in "Kunduz fell"), and where its actor is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+# lemma -> kind, for verbs whose object is the place taken.
+CAPTURE_VERBS = {"capture": "captured", "seize": "captured", "overrun": "captured",
+                 "overran": "captured", "occupy": "captured", "conquer": "captured",
+                 "grab": "captured", "take": "captured", "overwhelm": "captured",
+                 "retake": "recaptured", "recapture": "recaptured", "regain": "recaptured",
+                 "reclaim": "recaptured", "liberate": "recaptured", "retook": "recaptured",
+                 "enter": "entered", "storm": "entered", "infiltrate": "entered",
+                 "besiege": "besieged", "surround": "besieged", "encircle": "besieged",
+                 "blockade": "besieged",
+                 "surrender": "surrendered",
+                 "lose": "lost"}
+# "swept into Kunduz": verbs of motion + into.
+INTO_VERBS = {"sweep", "push", "storm", "break", "move", "roll", "march", "advance", "pour",
+              "burst", "stream", "drive", "force", "fight", "make"}
+WITHDRAW_VERBS = {"withdraw", "retreat", "pull"}
+OUT_VERBS = {"push", "drive", "force", "chase", "expel", "kick", "throw", "flush", "oust", "rout"}
+BACK_VERBS = {"take", "win", "wrest", "seize", "grab", "get"}
+FALL_LEMMAS = {"fall"}
+NOMINALS = {"fall": "captured", "capture": "captured", "takeover": "captured",
+            "seizure": "captured", "recapture": "recaptured", "siege": "besieged",
+            "encirclement": "besieged", "surrender": "surrendered", "withdrawal": "withdrew",
+            "liberation": "recaptured"}
+HOLD_LEMMAS = {"hold", "control"}
+# "take" is an event only with these objects or particles, never "took place", "take part".
+TAKE_BLOCKERS = {"place", "part", "up", "office", "steps", "step", "time", "care", "advantage",
+                 "responsibility", "action", "aim", "note", "shelter", "refuge", "hold", "effect",
+                 "measures", "power", "turns", "credit", "charge", "root", "shape", "off", "away"}
+
+OTHER_KINDS = {  # lemma -> kind, for events that are not control changes
+    "clash": "clash", "battle": "clash", "firefight": "clash", "skirmish": "clash",
+    "fighting": "clash", "ambush": "clash",
+    "airstrike": "airstrike", "strike": "airstrike", "bomb": "bombing", "bombing": "bombing",
+    "shell": "shelling", "shelling": "shelling", "artillery": "shelling", "rocket": "shelling",
+    "missile": "shelling", "explosion": "bombing", "blast": "bombing", "ied": "bombing",
+    "massacre": "attack", "execute": "attack", "abduct": "abduction", "kidnap": "abduction",
+    "protest": "protest", "demonstrate": "protest", "rally": "protest", "demonstration": "protest",
+    "riot": "riot", "loot": "looting", "arrest": "arrest", "detain": "arrest",
+}
+STATE_RX = re.compile(
+    r"\b(?:(?:is|was|are|were|be|been|remains?|remained|now|firmly|back|came|come|fallen|fell|falls|"
+    r"slipped|passed)\s+)?(?:under|into|in)\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+|effective\s+)?"
+    r"(?:(?P<of>control|hands)\s+of\s+(?:the\s+)?(?P<actor1>[\w' -]{2,40}?)(?=[,.;:)]|\s+(?:and|after|since|on|in|by|which|as|when|while|if|but|for)\b|$)|"
+    r"(?P<actor2>[\w'’-]+(?:\s[\w'’-]+)?)\s+(?:control|hands))", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int            # char offsets into the doc
+    end: int
+    kind: str             # an event kind, or "lost" (captured, by the other side)
+    target: str           # "right", "left" or "none"
+    actor_side: str       # "left" (subject), "right-by" (agent), "right-to" (to X), "phrase"
+    head: Token           # the token whose grammar decides mood and tense
+    text: str
+    actor_text: str | None = None   # for state phrases: the controller as written
+
+
+def _next_words(tok: Token, n: int = 4) -> list[Token]:
+    return [t for t in tok.doc[tok.i + 1: tok.i + 1 + n]]
+
+
+def _is_passive(tok: Token) -> bool:
+    if tok.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    nxt = [t for t in _next_words(tok, 6) if t.pos_ != "ADV"]
+    if tok.dep_ in {"acl", "amod"} or (nxt and nxt[0].lower_ == "by"):
+        return True
+    prev = tok.doc[max(0, tok.i - 3): tok.i]
+    return any(p.lower_ in {"was", "were", "been", "being", "is", "are", "be"} for p in prev)
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    found: list[Trigger] = []
+    for tok in sent:
+        trig = _verb_trigger(tok) or _nominal_trigger(tok) or _other_trigger(tok)
+        if trig:
+            found.append(trig)
+    found += _state_triggers(sent, found)
+    found.sort(key=lambda t: t.start)
+    return _without_overlaps(found)
+
+
+def _without_overlaps(triggers: list[Trigger]) -> list[Trigger]:
+    kept: list[Trigger] = []
+    for t in triggers:
+        if kept and t.start < kept[-1].end:
+            continue
+        kept.append(t)
+    return kept
+
+
+def _make(tok: Token, last: Token, kind: str, target: str, actor: str) -> Trigger:
+    return Trigger(tok.idx, last.idx + len(last.text), kind, target, actor, tok,
+                   tok.doc.text[tok.idx: last.idx + len(last.text)])
+
+
+def _verb_trigger(tok: Token) -> Trigger | None:
+    if tok.pos_ not in {"VERB", "AUX"} and not (tok.tag_.startswith("VB")):
+        return None
+    lemma = tok.lemma_.lower()
+    nxt = _next_words(tok)
+    nxt_lower = [t.lower_ for t in nxt]
+    particle = next((t for t in nxt[:3] if t.dep_ == "prt" or t.lower_ in {"out", "back", "over", "into"}), None)
+    if lemma in FALL_LEMMAS:
+        if nxt_lower[:1] in (["back"], ["apart"], ["short"], ["silent"], ["ill"]) or "back" in nxt_lower[:1]:
+            return None
+        return _make(tok, tok, "captured", "left", "right-to")
+    if lemma in WITHDRAW_VERBS or (lemma == "pull" and "out" in nxt_lower[:2]):
+        if lemma == "pull" and "out" not in nxt_lower[:2]:
+            return None
+        return _make(tok, tok, "withdrew", "right-from", "left")
+    if lemma in OUT_VERBS and "out" in [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 5]]:
+        return _make(tok, tok, "recaptured", "right-out", "left")
+    if lemma == "clear" and nxt_lower[:1] == ["of"]:
+        return _make(tok, tok, "recaptured", "left", "left")
+    if lemma in BACK_VERBS and "back" in [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 6]]:
+        return _make(tok, tok, "recaptured", "right", "left")
+    if lemma in INTO_VERBS and particle is not None and particle.lower_ == "into":
+        return _make(tok, particle, "entered", "right", "left")
+    if lemma == "hand" and "over" in nxt_lower[:4]:
+        return _make(tok, tok, "surrendered", "right", "left")
+    if lemma in HOLD_LEMMAS and tok.tag_ in {"VBD", "VBN"}:
+        return _make(tok, tok, "held", "right", "left")
+    kind = CAPTURE_VERBS.get(lemma)
+    if kind is None:
+        return None
+    if lemma == "take" and nxt_lower and (nxt_lower[0] in TAKE_BLOCKERS or
+                                          (len(nxt_lower) > 1 and nxt_lower[1] in {"part", "place"})):
+        if nxt_lower[0] != "over":
+            return None
+    if lemma == "surrender" and not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    if _is_passive(tok):
+        return _make(tok, tok, kind, "left", "right-by")
+    return _make(tok, tok, kind, "right", "left")
+
+
+def _nominal_trigger(tok: Token) -> Trigger | None:
+    if tok.pos_ != "NOUN":
+        return None
+    kind = NOMINALS.get(tok.lemma_.lower())
+    nxt = _next_words(tok, 2)
+    if kind is None or not nxt or nxt[0].lower_ not in {"of", "to"}:
+        return None
+    if tok.lemma_.lower() == "siege" and nxt[0].lower_ == "to":
+        return _make(tok, nxt[0], "besieged", "right", "left")
+    return _make(tok, nxt[0], kind, "right", "right-by")
+
+
+def _other_trigger(tok: Token) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    kind = OTHER_KINDS.get(lemma)
+    if kind is None:
+        return None
+    if lemma == "strike" and not any(t.lower_ in {"air", "drone"} for t in tok.doc[max(0, tok.i - 2): tok.i]):
+        return None
+    if tok.text.lower() in {"air"}:
+        return None
+    if lemma in {"rocket", "missile", "artillery"} and tok.dep_ == "compound" and tok.head.lemma_ in {"launcher"}:
+        return None
+    if lemma == "kill" and not tok.pos_ == "VERB":
+        return None
+    return _make(tok, tok, kind, "around", "left")
+
+
+def _state_triggers(sent: Span, verbs: list[Trigger]) -> list[Trigger]:
+    out = []
+    doc = sent.doc
+    for m in STATE_RX.finditer(sent.text):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        if any(v.start < end and start < v.end and v.kind != "captured" for v in verbs):
+            continue
+        if any(v.start < end and start < v.end for v in verbs if v.target == "left" and v.kind == "captured"):
+            continue  # "fell under Taliban control": the verb says it
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = next((t for t in span if t.lemma_ in {"be", "remain", "come", "fall", "pass"}), span.root)
+        if head.lemma_ not in {"be", "remain", "come", "fall", "pass"}:
+            prev = doc[max(sent.start, span.start - 3): span.start]
+            head = next((t for t in reversed(prev) if t.lemma_ in {"be", "remain"}), span.root)
+        actor = m.group("actor1") or m.group("actor2")
+        out.append(Trigger(start, end, "held-state", "left", "phrase", head, m.group(0), actor))
+    return out
