@@ -127,6 +127,9 @@ def test_titles_articles_and_first_names_are_not_places(places_nlp):
     text = ("Mr Homs, a farmer, and Police Chief Kandahar Khan met the Mission staff. "
             "Jordan Henderson and Georgia May visited the campus.")
     assert places(places_nlp, text) == []
+    held = places(places_nlp, "The Houthis held Sam and Mark in Sanaa for a week, and in "
+                  "Kandahar the Taliban took Noor to the prison.")
+    assert [m.text for m in held] == ["Sanaa", "Kandahar"]
 
 
 def test_mentions_are_on_the_doc_as_spans(places_nlp):

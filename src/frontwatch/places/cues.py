@@ -44,6 +44,15 @@ LOCATIVE_WORDS = frozenset({
     "lost", "abandoned", "occupied", "raided", "pounded", "overrun", "besieging", "shelling",
     "bombing", "capturing", "seizing", "taking", "entering", "storming", "attacking",
 })
+# Of those, the ones that also take people ("captured Rahim", "Hassan and Karim"): after them
+# a name is a place only when the article's focus country, or a large place, bears it.
+WEAK_LOCATIVES = frozenset({
+    "captured", "seized", "took", "taken", "entered", "besieged", "overran", "stormed",
+    "attacked", "shelled", "bombed", "liberated", "surrounded", "encircled", "reached",
+    "evacuated", "struck", "hit", "targeted", "enter", "capture", "seize", "take", "besiege",
+    "control", "and", "held", "holds", "hold", "neared", "approached", "defended", "lost",
+    "abandoned", "raided", "capturing", "seizing", "taking", "entering", "attacking", "like",
+})
 # Verbs (lemmas) whose object, or passive subject, is most often a place in conflict news:
 # "captured Izyum, Balakliia and Kupiansk", "Kupiansk was shelled", "Ghazni fell".
 CONFLICT_LEMMAS = frozenset({

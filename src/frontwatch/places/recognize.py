@@ -48,6 +48,8 @@ WORLD_CITY_POPULATION = 1_000_000
 LEVEL_WINDOW = 30
 # Tokens looked back from "including X" for the plural cue it gives examples of.
 EXAMPLE_WINDOW = 20
+# An entry's own name is the mention's when this similar (folded; see resolve.OWN_NAME).
+OWN_NAME_SIMILARITY = 80
 LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
 
 
@@ -431,6 +433,8 @@ def _decide(doc: Doc, cand: Candidate, covered: set[int]) -> tuple[str, str]:
         if cand.from_ner != "GPE" and best is not None and best.level == "populated place" \
                 and best.population < LOCATIVE_MIN_POPULATION:
             return "weak", f"NER {cand.from_ner}, only small places of that name"
+        if not _notable(best) and not any(_own_name(e, cand.key) for e in cand.entries):
+            return "alias", f"NER {cand.from_ner}, only another name of places"
         return "yes", f"NER {cand.from_ner}"
     other = _other_name_around(doc, cand, covered)
     if other is not None:
@@ -442,14 +446,19 @@ def _decide(doc: Doc, cand: Candidate, covered: set[int]) -> tuple[str, str]:
     if not named and _after_definite_article(doc, cand):
         return "no", f"'the {cand.text}': a common noun, not a town"
     if label in {"ORG", "NORP"}:
-        if cand.locative and _notable(best):
-            return "yes", f"after {_previous_word(doc, cand.start).text!r} (NER said {label})"
+        word = _previous_word(doc, cand.start)
+        if cand.locative and (_large_by_own_name(cand) or _notable(best)
+                              and word.lower_ not in cues.WEAK_LOCATIVES):
+            return "yes", f"after {word.text!r} (NER said {label})"
         if cand.locative or cand.conflict or cand.chain or label == "ORG":
             return "tagged", f"tagged {label}"
         return "no", f"tagged {label}"
     if cand.locative and (best.level != "populated place"
                           or best.population >= LOCATIVE_MIN_POPULATION):
-        return "yes", f"after {_previous_word(doc, cand.start).text!r}"
+        word = _previous_word(doc, cand.start)
+        if word.lower_ in cues.WEAK_LOCATIVES and not _large_by_own_name(cand):
+            return "verb", f"after {word.text!r}"
+        return "yes", f"after {word.text!r}"
     if label == "PERSON":
         return "person", "tagged PERSON"
     if best.level in {"country", "admin1"} or best.population >= NOTABLE_POPULATION:
@@ -462,17 +471,22 @@ def _settle(cand: Candidate, focus: dict[str, float]) -> tuple[str, str]:
     if cand.decision == "yes" or cand.decision == "no":
         return cand.decision, cand.evidence
     listed = any(o.decision == "yes" for o in cand.chain)
-    if cand.decision not in {"person", "tagged"} and listed:
+    if cand.decision not in {"person", "tagged", "verb"} and listed:
         return "yes", "listed with other places"
     for entry in cand.entries:
         share = focus.get(entry.country or "", 0.0)
         if share < FOCUS_MIN_SHARE:
             continue
-        if (listed or cand.conflict) and (entry.level != "populated place"
-                                          or entry.population >= LOCATIVE_MIN_POPULATION):
-            why = "listed with other places" if listed else "the object of a conflict verb"
+        sizeable = entry.level != "populated place" or entry.population >= LOCATIVE_MIN_POPULATION
+        if cand.decision in {"verb", "alias"} and sizeable:
+            return "yes", f"{cand.evidence}, a place in {entry.country}, the article's focus"
+        if (listed or cand.conflict or cand.locative) and sizeable:
+            why = "listed with other places" if listed else "the object of a conflict verb" \
+                if cand.conflict else "after a locative word"
             return "yes", f"{why}, a place in {entry.country}, the article's focus " \
                           f"(NER said {cand.evidence.split()[-1]})"
+        if cand.decision in {"verb", "alias"}:
+            continue
         if cand.decision == "tagged" and not cand.evidence.endswith("ORG"):
             continue
         if entry.level in {"admin1", "admin2"} or entry.feature in {"PPLC", "PPLA", "PPLA2"}:
@@ -480,10 +494,28 @@ def _settle(cand: Candidate, focus: dict[str, float]) -> tuple[str, str]:
         if cand.decision not in {"person", "tagged"} \
                 and entry.population >= LOCATIVE_MIN_POPULATION:
             return "yes", f"a town of {entry.country}, the article's focus"
+    if cand.decision == "alias":
+        return ("yes", f"{cand.evidence}, and no country focus to weigh it against") \
+            if not focus else ("no", f"{cand.evidence}, none in the article's focus")
+    if cand.decision == "verb" and not focus:
+        return "yes", f"{cand.evidence}, and no country focus to weigh it against"
     if cand.decision == "large" and (not focus or cand.entries[0].level == "country"
                                      or cand.entries[0].population >= WORLD_CITY_POPULATION):
         return "yes", "a large place"
     return "no", cand.evidence
+
+
+def _large_by_own_name(cand: Candidate) -> bool:
+    """A large place whose own name is the mention's ("Bakhmut"; not "Sam", an old name
+    of Damascus, nor "Noor", one of Niort's)."""
+    return any(_notable(entry) and _own_name(entry, cand.key) for entry in cand.entries)
+
+
+def _own_name(entry: GazetteerEntry, key: str) -> bool:
+    from rapidfuzz.fuzz import ratio
+
+    own = fold_key(entry.name)
+    return own == key or ratio(own, key) >= OWN_NAME_SIMILARITY
 
 
 def _notable(entry: GazetteerEntry) -> bool:

@@ -18,7 +18,7 @@ from frontwatch.places.fold import fold_key
 from frontwatch.places.gazetteer import GazetteerEntry
 from frontwatch.places.mention import (PRECISION_NEAR, PRECISION_PLACE, PRECISION_REGION,
                                        PlaceMention)
-from frontwatch.places.recognize import Candidate
+from frontwatch.places.recognize import OWN_NAME_SIMILARITY, Candidate
 
 # With no cue, what a bare name most likely means: a capital city, then a province, then
 # a district seat or town; a district only when nothing else bears the name.
@@ -38,7 +38,6 @@ FUZZY_PENALTY = 0.1      # per point of similarity below 100
 # An entry whose own name is the mention's (not only one of its alternate names) gains this:
 # "Sloviansk" is Slovyansk's name and, in the data, also an old name listed for Nikopol.
 OWN_NAME = 1.0
-OWN_NAME_SIMILARITY = 80
 
 
 def resolve(candidates: list[Candidate],
