@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test setup clean bench eval lock
+.PHONY: demo test setup browser clean bench eval lock
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +22,21 @@ demo: $(STAMP)
 	$(BIN)/frontwatch control --tally --from 2021-08-01 --to 2021-08-16 --chart $(OUT)/tally.png --db $(OUT)/frontwatch.db > $(OUT)/tally.txt
 	$(BIN)/frontwatch export --format acled-csv --out $(OUT)/events.csv --db $(OUT)/frontwatch.db
 	$(BIN)/frontwatch export --format geojson --out $(OUT)/events.geojson --db $(OUT)/frontwatch.db
+	$(BIN)/frontwatch report --db $(OUT)/frontwatch.db --out $(OUT)/report
 	@echo "Results in $(OUT)/: frontwatch.db (the store), events.csv (ACLED-style), events.geojson,"
 	@echo "tally.png and tally.txt (provincial capitals held, day by day)."
-	@echo "Explore: $(BIN)/frontwatch events --db $(OUT)/frontwatch.db"
+	@echo "report/report.html (with map.png and timeline.png): what changed hands, every statement with its sources."
+	@echo "Explore: $(BIN)/frontwatch events --db $(OUT)/frontwatch.db, or the map: $(BIN)/frontwatch serve --db $(OUT)/frontwatch.db"
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Headless Chromium for the browser tests: Debian's chromium and chromium-driver.
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium chromium-driver; \
+	fi
 
 bench: $(STAMP)
 	for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -1,6 +1,6 @@
 """Places throughput and gazetteer build cost.
 
-    python bench/bench_places.py [--repeat 5] [--gazetteer PATH] [--skip-build]
+    python bench/bench_places.py [--repeat 5] [--gazetteer PATH]
 
 Builds a gazetteer into a temporary folder (time and size), then runs the spaCy pipeline
 over the texts of eval/places/gold.jsonl, ``--repeat`` times, and prints mentions per

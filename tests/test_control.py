@@ -72,3 +72,10 @@ def test_the_holder_entering_what_it_holds_changes_nothing():
     (timeline,) = build_timelines(events).values()
     assert [(s.state, s.controller, s.date_from) for s in timeline] == [("held", "Taliban", "2021-08-08")]
     assert len(timeline[0].event_ids) == 2
+
+
+def test_tallies_count_unconfirmed_captures_apart():
+    events = fuse_mentions([mention(**day("2021-08-08")),
+                            mention(QALA_I_NAW, factuality="uncertain", **day("2021-08-09"))])
+    rows = tallies(build_timelines(events), "2021-08-09", "2021-08-09")
+    assert {(r["status"], r["places"]) for r in rows} == {("Taliban", 1), ("Taliban (unconfirmed)", 1)}

@@ -8,10 +8,10 @@ from tests.conftest import EXAMPLES, ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
 
-SEEDS_F1_FLOOR = 0.80
-SEEDS_DATE_FLOOR = 0.90
-EXAMPLES_F1_FLOOR = 0.84
-EXAMPLES_DATE_FLOOR = 0.93
+SEEDS_F1_FLOOR = 0.97
+SEEDS_DATE_FLOOR = 0.94
+EXAMPLES_F1_FLOOR = 0.98
+EXAMPLES_DATE_FLOOR = 0.98
 
 
 def _extracted(db_path, folder, places_nlp, gazetteer_path):

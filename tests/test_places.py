@@ -94,6 +94,44 @@ def test_people_and_common_words_are_not_places(places_nlp):
     assert found == ["Kabul"]
 
 
+def test_untagged_names_in_lists_and_after_conflict_verbs_are_places(places_nlp):
+    found = places(places_nlp, "Ukrainian forces captured Izyum, Balakliia and Kupiansk in a week.")
+    assert [(m.text, m.country) for m in found] == [
+        ("Izyum", "UA"), ("Balakliia", "UA"), ("Kupiansk", "UA")]
+    fell = places(places_nlp, "Ghazni and Qala-i-Naw fell on the same day, officials said.")
+    assert [(m.text, m.admin1) for m in fell] == [("Ghazni", "Ghaznī"), ("Qala-i-Naw", "Bādghīs")]
+    article = one(places_nlp, "Turkish-backed groups took Afrin and al-Bab.", "al-Bab")
+    assert (article.country, article.level) == ("SY", "populated place")
+
+
+def test_a_captured_provincial_capital_is_the_city(places_nlp):
+    seat = one(places_nlp, "The provincial capital of Sar-e-Pul was taken on Sunday.", "Sar-e-Pul")
+    assert (seat.level, seat.feature, seat.country) == ("populated place", "PPLA", "AF")
+    kunduz = one(places_nlp, "The Taliban seized the capital of Kunduz province.", "Kunduz")
+    assert (kunduz.level, kunduz.feature) == ("populated place", "PPLA")
+    province = one(places_nlp, "Taloqan, the capital of Takhar, fell.", "Takhar")
+    assert province.level == "admin1"
+
+
+def test_own_name_and_named_country_decide_between_homonyms(places_nlp):
+    sloviansk = one(places_nlp, "Missiles struck Kramatorsk and Sloviansk.", "Sloviansk")
+    assert km(sloviansk.lat, sloviansk.lon, 48.85, 37.60) < 10
+    tripoli = one(places_nlp, "Tripoli in northern Lebanon saw protests, while Libya's capital "
+                  "stayed calm.", "Tripoli")
+    assert tripoli.country == "LB"
+    sennar = one(places_nlp, "Hemedti's fighters advanced on Sennar.", "Sennar")
+    assert sennar.level == "populated place"
+
+
+def test_titles_articles_and_first_names_are_not_places(places_nlp):
+    text = ("Mr Homs, a farmer, and Police Chief Kandahar Khan met the Mission staff. "
+            "Jordan Henderson and Georgia May visited the campus.")
+    assert places(places_nlp, text) == []
+    held = places(places_nlp, "The Houthis held Sam and Mark in Sanaa for a week, and in "
+                  "Kandahar the Taliban took Noor to the prison.")
+    assert [m.text for m in held] == ["Sanaa", "Kandahar"]
+
+
 def test_mentions_are_on_the_doc_as_spans(places_nlp):
     from frontwatch.places import PlaceMention, places_in
 

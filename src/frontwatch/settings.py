@@ -49,6 +49,11 @@ class Settings:
     actors_file: str = ""
     # Articles whose mentions are written per extract transaction.
     extract_batch: int = 50
+    # Map tiles for the web page, e.g. "https://tile.example.org/{z}/{x}/{y}.png". Empty: no
+    # tiles, the page works offline on a plain background.
+    tile_url: str = ""
+    # The credit line the tile provider asks for, shown in the map corner.
+    tile_attribution: str = ""
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -16,6 +16,8 @@ from frontwatch.cli import ingest as ingest_cmds
 from frontwatch.cli import mentions as mention_cmds
 from frontwatch.cli import pipeline as pipeline_cmds
 from frontwatch.cli import places as places_cmds
+from frontwatch.cli import report as report_cmds
+from frontwatch.cli import serve as serve_cmds
 from frontwatch.cli.options import FrontwatchGroup
 
 
@@ -48,5 +50,7 @@ for command in (
     places_cmds.places,
     places_cmds.gazetteer,
     places_cmds.places_eval,
+    report_cmds.report,
+    serve_cmds.serve,
 ):
     main.add_command(command)

@@ -58,7 +58,10 @@ def mentions(settings: Settings, fmt: str, limit: int, **filters) -> None:
 @click.option("--articles", "articles_dir", type=click.Path(exists=True, file_okay=False),
               help="Ingest and extract this folder first (the articles the gold names).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores, misses and extras as JSON.")
-def eval_command(settings: Settings, gold: str, articles_dir: str | None, as_json: bool) -> None:
+@click.option("--errors", is_flag=True, help="After the scores, list misses, extras and wrong dates "
+                                              "with their sentences.")
+def eval_command(settings: Settings, gold: str, articles_dir: str | None, as_json: bool,
+                 errors: bool) -> None:
     """Score control events against a gold file (precision, recall, F1, date accuracy)."""
     from frontwatch.events.evaluate import evaluate_store
     from frontwatch.events.store import extract_store
@@ -81,3 +84,6 @@ def eval_command(settings: Settings, gold: str, articles_dir: str | None, as_jso
     click.echo(f"gold {report.gold}, predicted {report.predicted}, matched {report.matched}")
     click.echo(f"precision {report.precision:.3f}  recall {report.recall:.3f}  F1 {report.f1:.3f}  "
                f"date accuracy {report.date_accuracy:.3f}")
+    if errors:
+        for line in report.error_lines():
+            click.echo(line)

@@ -18,7 +18,11 @@ def place_category(state: ControlState) -> str:
 
 
 def tallies(timelines: dict[str, list[ControlState]], start: str, end: str) -> list[dict]:
-    """One row a day and category: places held by each controller, contested, besieged."""
+    """One row a day and category: places held by each controller, contested, besieged.
+
+    States that rest on an unconfirmed claim count under their own status, "Taliban
+    (unconfirmed)", never with the confirmed ones.
+    """
     rows = []
     day, last = date.fromisoformat(start), date.fromisoformat(end)
     while day <= last:
@@ -27,8 +31,10 @@ def tallies(timelines: dict[str, list[ControlState]], start: str, end: str) -> l
             state = state_on(timeline, day.isoformat())
             if state is None:
                 continue
-            label = state.controller if state.state == "held" else state.state
-            counts[(place_category(state), label or "unknown")] += 1
+            label = (state.controller if state.state == "held" else state.state) or "unknown"
+            if state.uncertain:
+                label += " (unconfirmed)"    # a claim nobody confirmed is counted apart
+            counts[(place_category(state), label)] += 1
         rows.extend({"date": day.isoformat(), "category": cat, "status": label, "places": n}
                     for (cat, label), n in sorted(counts.items()))
         day += timedelta(days=1)

@@ -2,6 +2,7 @@
 what the sentences read so far point back to ("it", "the city", "they")."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +35,8 @@ class ArticleContext:
     title_end: int = 0                      # chars of the doc that belong to the headline
     last_actor: str | None = None
     anchor: ResolvedDate | None = None      # the last date a mention gave
+    gazetteer: object | None = None         # for names the place recognizer left out
+    armed_counts: Counter = field(default_factory=Counter)   # armed sides named, by canonical name
     extra: dict = field(default_factory=dict)
 
     def resolve(self, alias_actor) -> str:
@@ -45,7 +48,12 @@ class ArticleContext:
     def opponent(self, name: str | None) -> str:
         if name and self.is_state(name):
             return self.main_rebel or resolve_actor(self.actors.aliases["insurgents"], self.country, None)
-        return resolve_actor(self.actors.aliases["government forces"], self.country, None)
+        government = resolve_actor(self.actors.aliases["government forces"], self.country, None)
+        if name:   # a group's opponent is the other side the article names most ("SDF" -> "SNA")
+            others = [(n, c) for n, c in self.armed_counts.most_common() if n != name]
+            if others and others[0][0] != government and others[0][1] >= self.armed_counts.get(government, 0):
+                return others[0][0]
+        return government
 
 
 def place_from(mention) -> MentionPlace:
@@ -65,8 +73,20 @@ def usable_places(mentions, actors: ActorDictionary) -> list[PlaceHit]:
     return hits
 
 
-def focus_country(hits: list[PlaceHit]) -> str | None:
-    counts = Counter(h.place.country for h in hits if h.place.country)
+# A town or province the story names counts more than a country named outright: foreign
+# governments and capitals come up in background paragraphs ("the U.S. will pull out", "talks
+# in Doha"), the places the story is set in are named as towns and provinces. Tuned on the
+# seeds, where a US-heavy background outnumbered the Afghan towns by country mentions.
+COUNTRY_MENTION_WEIGHT = 0.5
+
+
+def focus_country(hits: list[PlaceHit], word_votes: Counter[str] | None = None) -> str | None:
+    """The country the story is set in: its towns and provinces, the countries it names
+    (less), and its demonyms and armed groups ("Afghan", "Taliban"; ``word_votes``)."""
+    counts: Counter[str] = Counter(word_votes or {})
+    for h in hits:
+        if h.place.country:
+            counts[h.place.country] += COUNTRY_MENTION_WEIGHT if h.level == "country" else 1.0
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -83,3 +103,26 @@ def keep_focus_places(hits: list[PlaceHit], country: str | None) -> list[PlaceHi
     if country is None:
         return hits
     return [h for h in hits if h.place.country == country or h.level == "country"]
+
+
+# ACLED codes of the sides a control event can be between (not civilians, protesters,
+# rioters or external forces).
+ARMED_INTER = (1, 2, 3, 4)
+
+
+def armed_actor_counts(text: str, ctx: ArticleContext) -> Counter:
+    """How often the article names each armed side, resolved to canonical names."""
+    return Counter(ctx.resolve(a) for _, _, a in ctx.actors.find(text) if a.inter in ARMED_INTER)
+
+
+def repeated_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """One sense per article: a name the recognizer took for a place once is that place
+    wherever the article writes it again ("Deir ez-Zor" in the headline and in the lead)."""
+    taken = [(h.start, h.end) for h in hits]
+    extra = []
+    for name, place in {h.text: h.place for h in hits if h.level != "country" and len(h.text) > 3}.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                extra.append(PlaceHit(m.start(), m.end(), name, place))
+                taken.append((m.start(), m.end()))
+    return sorted(hits + extra, key=lambda h: h.start)

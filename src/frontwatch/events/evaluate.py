@@ -17,6 +17,11 @@ from frontwatch.events.ontology import CONTROL_KINDS, EVENT_FACTUALITY
 from frontwatch.store import Store
 
 
+# How close (rapidfuzz ratio) a gold spelling the gazetteer lacks must be to an entry's name
+# for a prediction of that entry to count: a transliteration variant, not another place.
+GOLD_SPELLING_SIMILARITY = 85.0
+
+
 class GoldError(FrontwatchError):
     """A gold file cannot be read."""
 
@@ -29,6 +34,7 @@ class EvalReport:
     dates_right: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
     extras: list[dict[str, Any]] = field(default_factory=list)
+    wrong_dates: list[dict[str, Any]] = field(default_factory=list)   # gold line + "predicted_date"
 
     @property
     def precision(self) -> float:
@@ -51,7 +57,17 @@ class EvalReport:
         return {"gold": self.gold, "predicted": self.predicted, "matched": self.matched,
                 "precision": round(self.precision, 4), "recall": round(self.recall, 4),
                 "f1": round(self.f1, 4), "date_accuracy": round(self.date_accuracy, 4),
-                "misses": self.misses, "extras": self.extras}
+                "misses": self.misses, "extras": self.extras, "wrong_dates": self.wrong_dates}
+
+    def error_lines(self) -> list[str]:
+        """Misses, extras and wrong dates, one line each with the sentence, to work through."""
+        lines = [f"miss  {g['article']} | {g['place']} {g['event']} {g['new_controller']} {g.get('date')}"
+                 f" :: {g.get('quote')}" for g in self.misses]
+        lines += [f"extra {p['article_id'][:12]} | {p['place_name']} {p['kind']} {p['new_controller']} "
+                  f"{p['date']} {p['factuality']} :: {p['sentence']}" for p in self.extras]
+        lines += [f"date  {g['article']} | {g['place']} {g['event']} gold {g.get('date')} got "
+                  f"{g['predicted_date']} :: {g.get('quote')}" for g in self.wrong_dates]
+        return lines
 
 
 def read_gold(path: str) -> list[dict[str, Any]]:
@@ -111,6 +127,8 @@ def evaluate_store(store: Store, gold_path: str, articles_dir: str | None = None
         used.add(best)
         report.matched += 1
         report.dates_right += predicted[best]["date"] in accepted
+        if predicted[best]["date"] not in accepted:
+            report.wrong_dates.append({**g, "predicted_date": predicted[best]["date"]})
     report.extras = [_short(p) for i, p in enumerate(predicted) if i not in used]
     return report
 
@@ -134,7 +152,9 @@ def _same_place(gold_name: str, pred: dict[str, Any], fold_key, gazetteer, cache
     if gazetteer is None or not pred["place_id"]:
         return False
     if gold_name not in cache:
-        cache[gold_name] = {e.id for e in gazetteer.lookup(gold_name)}
+        # the entries the gold spelling names, or spells closely ("Saighan" for "Sayghan")
+        cache[gold_name] = {e.id for e in gazetteer.lookup(gold_name)} or \
+            {e.id for e, score in gazetteer.fuzzy(gold_name) if score >= GOLD_SPELLING_SIMILARITY}
     return pred["place_id"] in cache[gold_name]
 
 

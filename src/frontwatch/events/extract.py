@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from frontwatch.events import dates as datelib
 from frontwatch.events import places as placelib
-from frontwatch.events.actors import ActorDictionary
-from frontwatch.events.context import (ArticleContext, PlaceHit, focus_country, keep_focus_places,
-                                       main_rebel_of, usable_places)
+from frontwatch.events.actors import GOVERNMENT, REBELS, ActorDictionary
+from frontwatch.events.context import (ArticleContext, PlaceHit, ARMED_INTER, armed_actor_counts, focus_country, repeated_names,
+                                       keep_focus_places, main_rebel_of, usable_places)
 from frontwatch.events.factuality import label_factuality
 from frontwatch.events.fatalities import find_fatalities
 from frontwatch.events.model import EventMention, MentionPlace
@@ -17,12 +17,12 @@ from frontwatch.events.ontology import CONTROL_KINDS, types_of
 from frontwatch.events.triggers import Trigger, find_triggers
 
 # Bump when extraction changes: stored articles are then extracted again.
-EXTRACTOR_VERSION = "events-1"
+EXTRACTOR_VERSION = "events-3"
 
 BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
     r"said|says|told|claimed|that)\b|,\s+(?:and|which|who|where|as(?! well as)|marking|bringing|leaving|giving|"
-    r"according)\b", re.IGNORECASE)
+    r"according|(?!including\b)\w+ing)\b|(?<!such )(?<!well )\bas\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.IGNORECASE)
 # Going left, a relative pronoun does not end the clause: "Zaranj, which fell on Friday".
 LEFT_BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
@@ -43,8 +43,20 @@ SMALL_EXACT_RX = re.compile(r"\b(?:two|three|four|2|3|4)\s+(?:\w+\s+)?(?:distric
 PAST_CUES = re.compile(r"\b(?:briefly|for a short time|previously|once|in the past|had held|"
                        r"short-lived)\b", re.IGNORECASE)
 STILL_RX = re.compile(r"\b(?:still|remains?|remained|already|continue[sd]? to|now)\b", re.IGNORECASE)
-PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it)\b", re.IGNORECASE)
-DAY_AFTER_RX = re.compile(r"\ba day after\s+(?P<place>[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*)\s*[.,;]?$")
+SAYING_RX = re.compile(r"\b(?:said|says|claimed|claims|told|announced|acknowledged|admitted|confirmed|"
+                       r"reported|insisted|stated)\b", re.IGNORECASE)
+BASE_IN_TOWN_RX = re.compile(r"^[^,.;]{0,60}?\b(?:headquarters|base|barracks|garrison|command)\s+in\s+"
+                             r"(?P<what>the\s+(?:town|city))\b", re.IGNORECASE)
+TAKING_NOUNS = {"capture", "recapture", "seizure", "takeover", "liberation"}
+POSSESSIVE_RX = re.compile(r"\b(?:its|his|their|our|her)\s+$", re.IGNORECASE)
+SINCE_RX = re.compile(r"\bsince\b", re.IGNORECASE)
+PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it|he|his|she|her)\b", re.IGNORECASE)
+# "X fell on Sunday, a day after Y": Y fell too, that many days earlier.
+GAP_AFTER_RX = re.compile(r"\b(?P<gap>a|one|two|three|a couple of) days? (?:after|before)\s+"
+                          r"(?P<place>[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)*)\s*[.,;]?$")
+GAP_BEFORE_TRIGGER_RX = re.compile(r"\b(?P<gap>a|one|two|three|a couple of) days? (?P<dir>after|before)\s+"
+                                   r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+GAP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "a couple of": 2}
 
 
 @dataclass
@@ -60,21 +72,74 @@ class SentenceView:
 def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[EventMention]:
     """Every event and statistic mention of ``article`` (a records.Article)."""
     from frontwatch.places import places_in
+    from frontwatch.places.focus import read_country_words, word_votes
 
     title = (article.title or "").strip()
     text = f"{title}\n\n{article.text}" if title else article.text
     doc = doc if doc is not None else nlp(text)
-    hits = usable_places(places_in(doc), actors)
-    country = focus_country(hits)
+    hits = repeated_names(text, usable_places(places_in(doc), actors))
+    country = focus_country(hits, word_votes((t.text for t in doc), read_country_words()))
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          keep_focus_places(hits, country), country, main_rebel_of(text, actors),
                          title_end=len(title) + 2 if title else 0)
+    ctx.armed_counts = armed_actor_counts(text, ctx)
+    ctx.gazetteer = _gazetteer_of(nlp)
     mentions: list[EventMention] = []
     for index, sent in enumerate(segments(doc)):
         view = SentenceView(index, sent.start_char, sent.end_char, sent.text, sent,
                             sent.start_char < ctx.title_end)
         mentions += sentence_mentions(view, ctx)
-    return mentions
+    return dated_by_article(mentions)
+
+
+def _same_event(a: EventMention, b: EventMention) -> bool:
+    from frontwatch.places.fold import fold_key
+
+    if a.kind != b.kind or a.new_controller != b.new_controller or a.place is None or b.place is None:
+        return False
+    return (a.place.id is not None and a.place.id == b.place.id) or fold_key(a.place.name) == fold_key(b.place.name)
+
+
+def _headline_entry_as_capture(m: EventMention, mentions: list[EventMention]) -> EventMention:
+    """A headline's "sweep into X" over a story that reports X captured, and no entry
+    apart from that, is the capture told in few words."""
+    from dataclasses import replace
+
+    if m.kind != "entered" or m.evidence.get("field") != "title" or m.date_basis != "publication":
+        return m
+    body = [o for o in mentions if o.evidence.get("field") == "text"]
+    if any(_same_event(m, o) for o in body):
+        return m
+    event_type, sub_type = types_of("captured")
+    as_capture = replace(m, kind="captured", event_type=event_type, sub_event_type=sub_type)
+    return as_capture if any(_same_event(as_capture, o) for o in body) else m
+
+
+def dated_by_article(mentions: list[EventMention]) -> list[EventMention]:
+    """A mention dated only by the publication day ("Zaranj falls" in a headline, "the fall
+    of the city" in a later paragraph) restates an event the article dates elsewhere: it
+    takes the latest day the article gives that same event, on or before publication."""
+    from dataclasses import replace
+
+    out = []
+    for m in mentions:
+        m = _headline_entry_as_capture(m, mentions)
+        if m.kind in CONTROL_KINDS and m.date_basis == "publication" and m.date:
+            dated = [o for o in mentions if o is not m and _same_event(m, o) and o.date
+                     and o.date_precision == "day" and o.date_basis in {"explicit", "relative"}
+                     and o.date <= m.date]
+            if dated:
+                best = max(dated, key=lambda o: o.date)
+                m = replace(m, date=best.date, date_precision=best.date_precision, date_basis=best.date_basis)
+        out.append(m)
+    return out
+
+
+def _gazetteer_of(nlp):
+    """The gazetteer the places component of ``nlp`` reads, if it has one."""
+    if nlp is None or "frontwatch_places" not in getattr(nlp, "pipe_names", []):
+        return None
+    return getattr(nlp.get_pipe("frontwatch_places"), "gazetteer", None)
 
 
 def segments(doc):
@@ -97,9 +162,9 @@ def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMent
     expressions = datelib.find_time_expressions(view.text)
     out: list[EventMention] = []
     for i, trig in enumerate(triggers):
-        prev_end = triggers[i - 1].end if i else view.start
-        next_start = triggers[i + 1].start if i + 1 < len(triggers) else view.end
+        prev_end, next_start = _neighbours(view, triggers, i)
         out += trigger_mentions(view, ctx, trig, prev_end, next_start, expressions, out)
+    out += _elliptical(view, ctx, out)
     fat = find_fatalities(view.text, ctx.actors, ctx.country, ctx.main_rebel)
     if fat.total is not None:
         out = _with_fatalities(view, ctx, out, fat, expressions)
@@ -107,6 +172,41 @@ def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMent
         if m.date and m.date_basis in {"explicit", "relative"}:
             ctx.anchor = datelib.ResolvedDate(m.date, m.date_precision, m.date_basis)
     return out
+
+
+def _elliptical(view: SentenceView, ctx: ArticleContext, out: list[EventMention]) -> list[EventMention]:
+    """"Kunduz fell on Sunday, a day after Sheberghan": the same event for the place after
+    "after" ("before"), its day moved back (forward) by the gap."""
+    from dataclasses import replace
+
+    m = GAP_AFTER_RX.search(view.text)
+    base = [o for o in out if o.sentence_index == view.index and o.kind in CONTROL_KINDS]
+    if not m or not base:
+        return []
+    lo = view.start + m.start("place")
+    hits = [h for h in ctx.places if lo <= h.start < view.start + m.end("place") and h.level != "country"]
+    if not hits:
+        return []
+    days = GAP_DAYS[m.group("gap").lower()] * (-1 if " after" in m.group(0) else 1)
+    first = base[0]
+    moved = datelib.shift(datelib.ResolvedDate(first.date, first.date_precision, first.date_basis), days)
+    place = placelib.as_region(hits[0])
+    return [replace(first, place=place, date=moved.date, date_precision=moved.precision,
+                    date_basis=moved.basis, evidence={**first.evidence, "place_text": place.name})]
+
+
+def _is_control(trig: Trigger) -> bool:
+    return trig.kind in CONTROL_KINDS or trig.kind in {"lost", "held", "held-state"}
+
+
+def _neighbours(view: SentenceView, triggers: list[Trigger], i: int) -> tuple[int, int]:
+    """Where the previous trigger ends and the next one starts. A clash or a strike word
+    does not end a control trigger's clause ("occupied in recent clashes, including X")."""
+    trig = triggers[i]
+    others = [t for t in triggers if t is not trig and (_is_control(t) or not _is_control(trig))]
+    prev_end = max((t.end for t in others if t.end <= trig.start), default=view.start)
+    next_start = min((t.start for t in others if t.start >= trig.end), default=view.end)
+    return prev_end, next_start
 
 
 def _clause(view: SentenceView, trig: Trigger, prev_end: int, next_start: int) -> tuple[int, int]:
@@ -131,23 +231,34 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
         return _other_event(view, ctx, trig, expressions, earlier)
     if kind == "held" and not (PAST_CUES.search(view.text) or _has_past_year(expressions, ctx)):
         return []
-    if kind == "held-state" and STILL_RX.search(view.text[:trig.start - view.start + len(trig.text)]):
+    if kind == "held" and SINCE_RX.search(view.text[trig.end - view.start: right - view.start]):
+        return []   # "had held Lashio since August 2024": a state that lasted, not a taking
+    if kind == "held-state" and (STILL_RX.search(view.text[:trig.start - view.start + len(trig.text)])
+                                 or _plural_subject(trig)):
         return []
     target_side = "left" if trig.target == "left" else "right"
+    if _is_nominal(trig):   # "the fall of Lysychansk frees troops for Kramatorsk": its noun phrase only
+        right = min(right, _subtree_end(trig.head))
     lo, hi = (left, trig.start) if target_side == "left" else (trig.end, right)
     window = view.text[lo - view.start: hi - view.start]
     allowed = {"from"} if trig.target == "right-from" else ({"of", "from"} if trig.target == "right-out" else None)
     found = placelib.window_places(view.text, view.start, lo, hi, ctx.places,
                                    allowed={"into", "from", "of"} if allowed else None)
+    found += placelib.missed_names(view.text, view.start, lo, hi, trig.start, trig.end, ctx)
+    if target_side == "right":
+        found = [(h, "target" if _right_after(view, trig, h) else rel) for h, rel in found]
     if target_side == "left":
-        found += _listed_after(view, ctx, trig, right)
+        found = _antecedent_only(view, found, trig) + _listed_after(view, ctx, trig, right)
     if target_side == "right" and not found and RELATIVE_RX.search(view.text[left - view.start: trig.start - view.start]):
         found = placelib.window_places(view.text, view.start, left, trig.start, ctx.places)
-    targets = placelib.pick_targets(found)
+    targets = [placelib.capital_of(ctx, h) if _capital_after(view, h) else h
+               for h in placelib.pick_targets(found)]
     statistic = bool(STATISTIC_RX.search(window)) and not SMALL_EXACT_RX.search(window)
     named = [h for h, rel in found if rel == "target"]
     if statistic and not named:
         return [_statistic(view, ctx, trig, expressions)]
+    if not named and placelib.GENERIC_RX.match(window):
+        targets = []   # "a key district in Kunduz province": the province is only a hint
     places = [placelib.as_region(h) for h in targets] if targets else _fallback_place(view, ctx, trig, window, lo)
     if not places:
         return []
@@ -155,11 +266,58 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     return _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier)
 
 
+# Nouns that stand for one named place: "Zaranj, the capital of Nimroz, which fell".
+PLACE_NOUNS = {"capital", "city", "town", "district", "province", "village", "port", "crossing",
+               "hub", "seat", "centre", "center", "stronghold"}
+
+
+def _plural_subject(trig: Trigger) -> bool:
+    """"The province's districts were almost all in Taliban hands": a tally, not a place."""
+    subjects = [c for c in trig.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and subjects[0].tag_ == "NNS"
+
+
+def _capital_after(view: SentenceView, hit: PlaceHit) -> bool:
+    """"the siege of Helmand capital": the province's seat, not the province."""
+    after = view.text[hit.end - view.start: hit.end - view.start + 25]
+    return hit.level == "admin1" and bool(re.match(r"(?:\s+province)?(?:['’]s)?\s+(?:provincial\s+)?capital\b", after))
+
+
+def _antecedent_only(view, found, trig) -> list:
+    """In a relative clause the target is the noun the pronoun stands for: "the districts
+    that have been lost" names no place, whatever place comes before it."""
+    head = trig.head
+    while head.dep_ in {"conj", "xcomp"} and head.head is not head:
+        head = head.head
+    if head.dep_ != "relcl":
+        return found
+    noun = head.head
+    if noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.lemma_.lower() not in PLACE_NOUNS):
+        return []
+    return found
+
+
+def _right_after(view, trig, hit) -> bool:
+    """The place is the trigger's own object: "took over Deir ez-Zor", "laid siege to El
+    Fasher" (the trigger's preposition is no blocking word)."""
+    between = view.text[trig.end - view.start: hit.start - view.start].lower().split()
+    return all(w in placelib.FILLERS for w in between)
+
+
+def _is_nominal(trig: Trigger) -> bool:
+    return trig.head.pos_ == "NOUN" and trig.text.lower().endswith((" of", " to"))
+
+
+def _subtree_end(token) -> int:
+    last = max(token.subtree, key=lambda t: t.i)
+    return last.idx + len(last.text)
+
+
 def _listed_after(view, ctx, trig, right) -> list[tuple[PlaceHit, str]]:
     """"..., including Kunduz", "Kunduz among them", "along with Farah": places named after
     an intransitive or passive trigger."""
     tail = view.text[trig.end - view.start: right - view.start]
-    m = re.search(r"\b(?:including|among them|along with|as well as|notably)\b", tail)
+    m = re.search(r"\b(?:including|along with|as well as|notably)\b", tail)
     if not m:
         rest = view.text[trig.end - view.start:]
         m2 = re.search(r",\s+([A-Z][\w'-]+(?:[- ][A-Z]?[\w'-]+)*)\s+among them", rest)
@@ -172,12 +330,20 @@ def _listed_after(view, ctx, trig, right) -> list[tuple[PlaceHit, str]]:
 
 
 def _fallback_place(view, ctx, trig, window: str, lo: int) -> list[MentionPlace]:
+    if trig.target in {"right-from", "right-out"}:
+        window = re.sub(r"^\W*(?:from|out\s+of)\s+", " ", window, flags=re.IGNORECASE)
     generic = placelib.GENERIC_RX.match(window)
     if generic:
         region = generic.group("region")
         hit = placelib.lookahead(ctx, trig.end, region)
         return [placelib.as_region(hit)] if hit else []
-    pron = placelib.PRONOUN_RX.match(window) or (placelib.FACILITY_RX.search(window) if trig.target != "left" else None)
+    if view.in_title and placelib.DESCRIPTOR_RX.match(window):
+        hit = placelib.first_town(ctx)   # "Taliban besiege key Afghan city": the lead names it
+        return [hit.place] if hit else []
+    # "the army's division headquarters in the town" is read as "... in Singa" would be
+    pron = placelib.PRONOUN_RX.match(window) or BASE_IN_TOWN_RX.search(window)
+    if not pron and placelib.FACILITY_RX.match(window):
+        return []   # "seized the police headquarters": a building taken is not the town taken
     if trig.target == "left" and not pron:
         pron = re.search(r"\b(?:it|the (?:city|town|district|provincial capital))\s*(?:\w+\s+){0,3}$", window)
     if not pron:
@@ -203,14 +369,18 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
     right_text = view.text[trig.end - view.start: right - view.start]
     actor = None
     if trig.actor_side == "phrase" and trig.actor_text:
-        found = ctx.actors.lookup(trig.actor_text)
+        # "under government control": the side named by its adjective
+        found = ctx.actors.lookup(trig.actor_text) or ctx.actors.lookup(f"{trig.actor_text} forces")
         actor = ctx.resolve(found) if found else None
     elif trig.actor_side == "left":
         found = ctx.actors.find(left_text)
-        if found:
-            actor = ctx.resolve(found[-1][2])
-        elif PRONOUN_ACTOR_RX.search(left_text):
-            actor = ctx.last_actor
+        if len(found) > 1 and found[-1][2].name in {GOVERNMENT, REBELS} and \
+                not left_text[found[-2][1]: found[-1][0]].strip():
+            found = found[:-1]   # "Hayat Tahrir al-Sham fighters": the group, not "fighters"
+        if found and not _possessed(left_text, found[-1]):
+            actor = ctx.resolve(_lead_actor(found)[2])
+        elif found or PRONOUN_ACTOR_RX.search(left_text):
+            actor = _pronoun_actor(view, ctx, left + found[-1][0] if found else trig.start)
     else:
         prep = r"\bby\b" if trig.actor_side == "right-by" else r"\b(?:to|into|under|of)\b"
         m = re.search(prep + r"(.{0,60})", right_text)
@@ -218,14 +388,44 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
         if not found and trig.actor_side == "right-by":
             found = ctx.actors.find(left_text)[-1:]
         actor = ctx.resolve(found[0][2]) if found else None
+        if actor is None and _is_nominal(trig) and trig.head.lemma_.lower() in TAKING_NOUNS:
+            # "the capture of Lyman": by the side last named ("the fall of" says only who lost it)
+            actor = ctx.last_actor
     previous = None
     m = re.search(r"\bfrom\s+(.{0,50})", right_text)
-    if m:
-        found = ctx.actors.find(m.group(1))
+    if m:   # "from the Islamic State", not "to spare civilians"
+        found = [f for f in ctx.actors.find(m.group(1)) if f[2].inter in ARMED_INTER + (8,)]
         previous = ctx.resolve(found[0][2]) if found else None
     if actor:
         ctx.last_actor = actor
     return actor, previous
+
+
+def _possessed(text: str, found) -> bool:
+    """"its troops", "his forces": a generic word owned by a pronoun names no side itself."""
+    start, _, alias = found
+    return alias.name in {GOVERNMENT, REBELS} and bool(POSSESSIVE_RX.search(text[:start]))
+
+
+def _pronoun_actor(view, ctx, upto: int) -> str | None:
+    """The side a pronoun at ``upto`` stands for: the sayer whose clause holds it ("Russia's
+    ministry said that its troops had ..."), else the last side named."""
+    before = view.text[: upto - view.start]
+    earlier = ctx.actors.find(before)
+    if earlier and SAYING_RX.search(before[earlier[0][1]:]):
+        return ctx.resolve(earlier[0][2])
+    return ctx.last_actor
+
+
+def _lead_actor(found: list) -> tuple:
+    """The side a coordinated subject fights for: "Army and militias", "troops and
+    pro-government militias" are the state's forces with their auxiliaries."""
+    last = found[-1]
+    if last[2].inter in (3, 4):
+        states = [f for f in found if f[2].inter == 1]
+        if states:
+            return states[-1]
+    return last
 
 
 def _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier):
@@ -244,10 +444,12 @@ def _control_mentions(view, ctx, trig, kind, places, actor, previous, expression
     elif kind == "recaptured":
         new = actor or ctx.opponent(ctx.main_rebel or "x-rebel")
         previous = previous or (ctx.opponent(new) if new else None)
+        if not ctx.is_state(new):   # "its units had recaptured Kupiansk" (Russia), "drove IS out of Manbij"
+            kind = "captured"
     else:
         new = actor or ctx.main_rebel or ctx.opponent(None if False else "x")
-        if actor is None:
-            new = ctx.main_rebel or ctx.opponent(ctx.opponent(None))
+        if actor is None:   # "take over Deir ez-Zor from Kurdish fighters": the other side of the one named
+            new = ctx.opponent(previous) if previous else ctx.main_rebel or ctx.opponent(ctx.opponent(None))
         if kind == "captured" and ctx.is_state(new):
             kind = "recaptured"
     resolved = _dates_for(view, ctx, trig, expressions, earlier)
@@ -283,12 +485,22 @@ def _evidence(view, ctx, trig, place) -> dict:
 def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDate]:
     """The trigger's time expression(s), resolved: nearest in its clause, the saying
     verb's when it has none, the previous mention's in a coordinated clause."""
+    gap = GAP_BEFORE_TRIGGER_RX.search(view.text[: trig.start - view.start])
+    if gap:   # "Kandahar fell on Friday, a day after they captured Herat"
+        days = GAP_DAYS[gap.group("gap").lower()] * (-1 if gap.group("dir").lower() == "after" else 1)
+        return [datelib.shift(d, days) for d in _dates_for_main(view, ctx, trig, expressions, earlier)]
     if not expressions:
         return [_inherited(view, ctx, earlier)]
     head = trig.head
     subtree = list(head.subtree)
     lo, hi = subtree[0].idx - view.start, subtree[-1].idx + len(subtree[-1].text) - view.start
     inside = [e for e in expressions if lo <= e.start and e.end <= hi]
+    if not inside and head.dep_ == "relcl":
+        # "fighters who have besieged Lashkargah for a week pushed in on Sunday": Sunday is
+        # the main clause's day; the relative clause tells a state that still holds.
+        return [_inherited(view, ctx, [])]
+    if _ongoing(view, trig):
+        return [_inherited(view, ctx, [])]
     pool = inside or [e for e in expressions if not _in_other_clause(e, view, trig)]
     if not pool:
         return [_inherited(view, ctx, earlier)]
@@ -303,11 +515,34 @@ def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDa
         if years:   # "On 28 September 2015 ... retook it on 1 October": the sentence's year
             from dataclasses import replace as _replace
             chosen = _replace(chosen, kind="day_month_year", year=years[-1])
-    dates = [datelib.resolve(chosen, ctx.published, future, ctx.anchor)]
-    following = [e for e in expressions if e.kind == "and_year" and e.start >= chosen.end]
+    same = [m for m in earlier if m.sentence_index == view.index and m.date]
+    anchor = datelib.ResolvedDate(same[-1].date, same[-1].date_precision, same[-1].date_basis) \
+        if same else ctx.anchor   # "fell on Monday, and was retaken the same afternoon"
+    dates = [datelib.resolve(chosen, ctx.published, future, anchor)]
+    following = [e for e in expressions if e.start >= chosen.end and (e.kind == "and_year" or (
+        e.kind == "year" and chosen.kind == "year" and re.fullmatch(
+            r"\s*,?\s*and\s+(?:again\s+|once more\s+|later\s+)?", view.text[chosen.end:e.start])))]
     for extra in following:
         dates.append(datelib.resolve(extra, ctx.published, future, ctx.anchor))
     return dates
+
+
+def _ongoing(view, trig) -> bool:
+    """"who have besieged Lashkargah for more than a week": a state that still holds on the
+    day of the report, whatever day the rest of the sentence gives."""
+    after = view.text[trig.end - view.start: trig.end - view.start + 60]
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"} for c in trig.head.children)
+    return perfect and bool(re.match(
+        r"\s+(?:[\w'’-]+\s+){0,3}?for\s+(?:more than\s+|over\s+|nearly\s+|about\s+|almost\s+)?"
+        r"(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\b", after))
+
+
+def _dates_for_main(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDate]:
+    """The date of the clause a "a day after ..." clause hangs on."""
+    pos = trig.start - view.start
+    before = [e for e in expressions if e.end <= pos]
+    chosen = before[-1] if before else None
+    return [datelib.resolve(chosen, ctx.published, False, ctx.anchor)] if chosen else [_inherited(view, ctx, earlier)]
 
 
 def _explicit_next_to(expr, pool) -> bool:

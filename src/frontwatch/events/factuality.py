@@ -22,8 +22,11 @@ INTENT_HEADS = {"battle", "fight", "try", "attempt", "seek", "aim", "push", "pla
                 "intention", "effort", "possibility", "chance", "fear", "warn", "need", "scheduled",
                 "schedule", "continue"}
 FUTURE_HEADS = {"expect", "set", "due", "go", "plan", "schedule", "scheduled", "prepare", "poise"}
+TIME_MARKS = {"until", "till", "once", "when", "before", "after", "as soon as"}
 NEGATIONS = {"not", "n't", "never", "no"}
 NEG_HEADS = {"fail", "deny", "refuse"}
+# "we thought the city was lost": a belief, not a report of a deed.
+BELIEF_HEADS = {"think", "fear", "believe", "suspect", "worry", "imagine", "assume"}
 SAY_VERBS = {"say", "claim", "tell", "report", "announce", "confirm", "state", "add",
              "insist", "allege", "assert", "write", "post", "declare", "tweet"}
 
@@ -39,6 +42,13 @@ def grammatical_mood(trigger: Token) -> str | None:
     chain = [trigger] + list(_governors(trigger))
     for tok in chain[:3]:
         kids = list(tok.children)
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in NEG_HEADS:
+            return "negated"    # "denied that it had fallen"
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in BELIEF_HEADS:
+            return "hypothetical"
+        if tok.i == trigger.i and tok.tag_ in {"VBZ", "VBP"} and \
+                any(k.dep_ == "mark" and k.lower_ in TIME_MARKS for k in kids):
+            return "future"     # "will not stop until it takes Sittwe"
         if any(k.dep_ == "neg" or k.lower_ in NEGATIONS for k in kids if k.dep_ in {"neg", "advmod", "det"}):
             return "negated"
         if tok.lemma_ in NEG_HEADS and tok.i != trigger.i:

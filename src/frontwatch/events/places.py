@@ -19,7 +19,8 @@ FILLERS = {"the", "northern", "southern", "eastern", "western", "northeastern", 
 HINT_OF = {"capital", "province", "provinces", "region", "governorate", "oblast", "state",
            "capitals", "seat", "part", "north", "south", "east", "west"}
 BLOCK_OF = {"outskirts", "edge", "gates", "entrance", "suburbs", "north", "south", "east", "west",
-            "northeast", "northwest", "southeast", "southwest", "kilometres", "kilometers", "miles",
+            "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+            "south-east", "south-west", "kilometres", "kilometers", "miles",
             "km", "road", "highway", "direction", "vicinity"}
 TARGET_OF = {"control", "most", "much", "parts", "part", "city", "town", "village", "district",
              "centre", "center", "rest", "all", "capital", "heart", "streets", "areas", "whole"}
@@ -27,16 +28,24 @@ BLOCK_WORDS = {"to", "near", "outside", "around", "toward", "towards", "at", "wi
                "beyond", "across", "from", "by", "via", "through", "for", "against", "on", "than",
                "between", "like", "over", "past", "behind", "after", "since", "until"}
 PRONOUN_RX = re.compile(
-    r"^\W*(?:(?:most|much|parts?|all|control|the rest|large parts|swathes?)\s+of\s+)?"
-    r"(?P<what>it|them|itself|the\s+(?:provincial\s+|regional\s+|besieged\s+|embattled\s+|whole\s+|entire\s+)?"
+    r"^\W*(?:over\s+)?(?:(?:most|much|parts?|all|(?:full\s+|complete\s+|total\s+|effective\s+)?control|"
+    r"the rest|large parts|swathes?)\s+of\s+)?"
+    r"(?P<what>it|them|itself|(?:the\s+)?presidential\s+palace|the\s+(?:provincial\s+|regional\s+|besieged\s+|embattled\s+|whole\s+|entire\s+)?"
     r"(?:city(?:\s+cent(?:re|er))?|town|district(?:\s+(?:centre|center|headquarters))?|"
-    r"capital|village|area|province|provincial\s+capital|governor'?s\s+(?:office|compound|house)|"
-    r"police\s+headquarters|headquarters|presidential\s+palace|palace|garrison|base|"
-    r"government\s+buildings?|administrative\s+cent(?:re|er)|centre|center))\b", re.IGNORECASE)
-FACILITY_RX = re.compile(r"\b(?:governor'?s (?:office|compound|house|residence)|police headquarters|"
-                         r"district headquarters|presidential palace|city cent(?:re|er)|"
-                         r"intelligence (?:headquarters|directorate)|prison|jail|government buildings?)\b",
+    r"capital|village|area|province|provincial\s+capital|"
+    r"presidential\s+palace|administrative\s+cent(?:re|er)|centre|center))\b", re.IGNORECASE)
+FACILITY_RX = re.compile(r"^\W*(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:governor'?s (?:office|compound|house|residence)|police headquarters|"
+                         r"presidential palace|"
+                         r"intelligence (?:headquarters|directorate|office)|prison|jail|government buildings?|"
+                         r"(?:district|provincial|government|army|military|police) (?:compound|headquarters|"
+                         r"office|base|garrison|barracks)|compound|headquarters|airport|airfield|air base|"
+                         r"checkpoints?|bazaar|market)\b",
                          re.IGNORECASE)
+POSSESSED_PART_RX = re.compile(r"^['’]s?\s+(?:old\s+|main\s+|historic\s+)?(?:city|town|centre|center|"
+                               r"city cent(?:re|er)|old city|heart|streets|market)\b", re.IGNORECASE)
+# A headline's "key Afghan city", "strategic town": the town the lead then names.
+DESCRIPTOR_RX = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}?(?:city|town|provincial capital)\b",
+                           re.IGNORECASE)
 GENERIC_RX = re.compile(
     r"^\W*(?:control of |over )?(?:a|one)\s+(?:\w+\s+){0,2}?(?P<noun>district|area|town|city|village|"
     r"border town|border crossing|crossing)\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?"
@@ -46,7 +55,8 @@ GENERIC_RX = re.compile(
 def relation(ctx_text: str, hit: PlaceHit, text_after: str) -> str:
     """How a place relates to the trigger's phrase: target, hint, soft-hint or blocked."""
     if re.match(r"^(?:\s+province|\s+region)?['’]s?\b", text_after) and re.match(r"^(?:\s+province)?['’]", text_after):
-        return "hint"
+        # "Omdurman's old city" is Omdurman; "Kunduz's governor" only hints at it
+        return "target" if POSSESSED_PART_RX.match(text_after) else "hint"
     words = re.findall(r"[\w'’-]+|[,()]", ctx_text.lower())
     words = [w for w in words]
     i = len(words) - 1
@@ -98,7 +108,8 @@ def pick_targets(found: list[tuple[PlaceHit, str]]) -> list[PlaceHit]:
     targets = [h for h, rel in found if rel == "target"]
     if targets:
         return _drop_contained(targets, [h for h, rel in found if rel in {"soft-hint", "hint"}])
-    return [h for h, rel in found if rel == "soft-hint"]
+    soft = [h for h, rel in found if rel == "soft-hint"]
+    return _drop_contained(soft, []) if soft else soft
 
 
 def _drop_contained(targets: list[PlaceHit], hints: list[PlaceHit]) -> list[PlaceHit]:
@@ -153,3 +164,70 @@ def first_town(ctx: ArticleContext) -> PlaceHit | None:
 
 def as_region(hit: PlaceHit) -> MentionPlace:
     return replace(hit.place, precision=3) if hit.level == "admin1" else hit.place
+
+
+# A capitalised name of one to three words ("Saighan", "Sher Khan Bandar").
+NAME_RX = re.compile(r"(?-i:[A-Z][\w'’]+(?:[- ](?:e-|i-|[A-Z])[\w'’]*){0,2})")
+JOIN_RX = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$")
+NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december", "the", "in", "on", "at", "after", "before", "but",
+             "also", "and", "its", "their", "his", "her", "it", "they", "he", "she", "we"}
+# A name the recognizer missed is looked up only this close in spelling (rapidfuzz ratio):
+# "Saighan" for the gazetteer's "Sayghan" (86) but not "Sunday" for "Sunda" (91, and a
+# weekday), and only in the article's own country.
+FALLBACK_SIMILARITY = 85.0
+
+
+def missed_names(text: str, offset: int, lo: int, hi: int, trig_start: int, trig_end: int,
+                 ctx: ArticleContext) -> list[tuple[PlaceHit, str]]:
+    """Places the recognizer left out of a trigger's window: a capitalised name right next
+    to the trigger ("retaken Saighan", "Taluqan ... fell") or listed with a place it found
+    ("Taluqan and Sar-i-Pul"), looked up in the gazetteer within the article's country."""
+    if ctx.gazetteer is None or ctx.country is None:
+        return []
+    known = [h for h in ctx.places if lo <= h.start < hi]
+    out = []
+    for m in NAME_RX.finditer(text, lo - offset, hi - offset):
+        start, end = offset + m.start(), offset + m.end()
+        if m.group(0).lower() in NOT_NAMES or any(h.start < end and start < h.end for h in ctx.places):
+            continue
+        if ctx.actors.lookup(m.group(0)):
+            continue
+        if not (_next_to_trigger(text, offset, start, end, trig_start, trig_end)
+                or _listed_with(text, offset, start, end, known)):
+            continue
+        place = _looked_up(ctx, m.group(0))
+        if place is not None:
+            out.append((PlaceHit(start, end, m.group(0), place), "target"))
+    return out
+
+
+def _next_to_trigger(text, offset, start, end, trig_start, trig_end) -> bool:
+    between_after = text[trig_end - offset: start - offset]
+    between_before = text[end - offset: trig_start - offset]
+    return (start >= trig_end and bool(re.fullmatch(r"\s*(?:the\s+)?", between_after))) or \
+        (end <= trig_start and bool(re.fullmatch(r"\s*(?:(?:also|has|have|had|was|were|been|finally|quickly)\s+)*",
+                                                 between_before)))
+
+
+def _listed_with(text, offset, start, end, known: list[PlaceHit]) -> bool:
+    for h in known:
+        if h.start >= end and JOIN_RX.match(text[end - offset: h.start - offset]):
+            return True
+        if h.end <= start and JOIN_RX.match(text[h.end - offset: start - offset]):
+            return True
+    return False
+
+
+def _looked_up(ctx: ArticleContext, name: str) -> MentionPlace | None:
+    entries = [e for e in ctx.gazetteer.lookup(name) if e.country == ctx.country and e.level != "country"]
+    if not entries:
+        entries = [e for e, score in ctx.gazetteer.fuzzy(name)
+                   if score >= FALLBACK_SIMILARITY and e.country == ctx.country and e.level != "country"]
+    if not entries:
+        return None
+    best = next((e for e in entries if e.feature in {"PPLA", "PPLC"}), entries[0])
+    return MentionPlace(name=best.name, id=best.id, level=best.level, admin1=best.admin1,
+                        admin2=best.admin2, country=best.country, lat=best.lat, lon=best.lon,
+                        precision=1 if best.level == "populated place" else 2, feature=best.feature)

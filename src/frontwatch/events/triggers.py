@@ -25,6 +25,7 @@ CAPTURE_VERBS = {"capture": "captured", "seize": "captured", "overrun": "capture
 # "swept into Kunduz": verbs of motion + into.
 INTO_VERBS = {"sweep", "push", "storm", "break", "move", "roll", "march", "advance", "pour",
               "burst", "stream", "drive", "force", "fight", "make"}
+SWEEP_VERBS = {"sweep", "overrun"}
 WITHDRAW_VERBS = {"withdraw", "retreat", "pull"}
 OUT_VERBS = {"push", "drive", "force", "chase", "expel", "kick", "throw", "flush", "oust", "rout"}
 BACK_VERBS = {"take", "win", "wrest", "seize", "grab", "get"}
@@ -34,6 +35,10 @@ NOMINALS = {"fall": "captured", "capture": "captured", "takeover": "captured",
             "encirclement": "besieged", "surrender": "surrendered", "withdrawal": "withdrew",
             "liberation": "recaptured"}
 HOLD_LEMMAS = {"hold", "control"}
+# Irregular past forms the tagger sometimes reads as nouns ("Ukraine retook/NN Kherson").
+IRREGULAR_FORMS = {"retook": "retake", "retaken": "retake", "overran": "overrun", "overrun": "overrun"}
+# "ousted the MNDAA from Laukkai": verbs whose object is the side driven from the place.
+OUST_VERBS = {"oust", "expel", "evict", "dislodge", "drive", "push", "chase", "eject"}
 # "take" is an event only with these objects or particles, never "took place", "take part".
 TAKE_BLOCKERS = {"place", "part", "up", "office", "steps", "step", "time", "care", "advantage",
                  "responsibility", "action", "aim", "note", "shelter", "refuge", "hold", "effect",
@@ -56,6 +61,14 @@ STATE_RX = re.compile(
     r"(?P<actor2>[\w'’-]+(?:\s[\w'’-]+)?)\s+(?:control|hands))", re.IGNORECASE)
 
 
+# "in control of police headquarters": the phrase names what is held, not who holds it; a
+# building or a base taken is not a change of control of the place.
+FACILITY_END_RX = re.compile(
+    r"\b(?:headquarters|compound|office|offices|building|buildings|base|bases|airport|airfield|"
+    r"palace|prison|jail|checkpoints?|posts?|bazaar|market|barracks|garrison|station|highway|road)$",
+    re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Trigger:
     start: int            # char offsets into the doc
@@ -73,7 +86,11 @@ def _next_words(tok: Token, n: int = 4) -> list[Token]:
 
 
 def _is_passive(tok: Token) -> bool:
-    if tok.tag_ != "VBN":
+    if tok.tag_ != "VBN":   # "was overrun" is often tagged as a base or past form
+        before = [t for t in tok.doc[max(0, tok.i - 3): tok.i] if t.pos_ != "ADV"]
+        return any(c.dep_ == "auxpass" for c in tok.children) or bool(
+            tok.tag_ in {"VB", "VBP", "VBD"} and before and before[-1].lower_ in {"was", "were", "been", "being", "is", "are", "be"})
+    if _misread_as_modifier(tok):
         return False
     if any(c.dep_ == "auxpass" for c in tok.children):
         return True
@@ -82,6 +99,15 @@ def _is_passive(tok: Token) -> bool:
         return True
     prev = tok.doc[max(0, tok.i - 3): tok.i]
     return any(p.lower_ in {"was", "were", "been", "being", "is", "are", "be"} for p in prev)
+
+
+def _misread_as_modifier(tok: Token) -> bool:
+    """"The Taliban captured Herat" parsed as a noun phrase ("captured" modifying "Herat"):
+    a participle right after a noun, before its head, is a finite verb."""
+    if tok.dep_ != "amod" or tok.head.i <= tok.i or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.tag_ in {"NNP", "NNPS", "NNS", "NN"} and prev.head.i != tok.i
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -110,9 +136,10 @@ def _make(tok: Token, last: Token, kind: str, target: str, actor: str) -> Trigge
 
 
 def _verb_trigger(tok: Token) -> Trigger | None:
-    if tok.pos_ not in {"VERB", "AUX"} and not (tok.tag_.startswith("VB")):
+    irregular = IRREGULAR_FORMS.get(tok.lower_) if tok.pos_ in {"NOUN", "PROPN", "ADJ"} else None
+    if tok.pos_ not in {"VERB", "AUX"} and not (tok.tag_.startswith("VB")) and not irregular:
         return None
-    lemma = tok.lemma_.lower()
+    lemma = irregular or tok.lemma_.lower()
     nxt = _next_words(tok)
     nxt_lower = [t.lower_ for t in nxt]
     particle = next((t for t in nxt[:3] if t.dep_ == "prt" or t.lower_ in {"out", "back", "over", "into"}), None)
@@ -126,12 +153,16 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         return _make(tok, tok, "withdrew", "right-from", "left")
     if lemma in OUT_VERBS and "out" in [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 5]]:
         return _make(tok, tok, "recaptured", "right-out", "left")
+    if lemma in OUST_VERBS and any(c.dep_ == "dobj" for c in tok.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+        return _make(tok, tok, "recaptured", "right-from", "left")
     if lemma == "clear" and nxt_lower[:1] == ["of"]:
         return _make(tok, tok, "recaptured", "left", "left")
     if lemma in BACK_VERBS and "back" in [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 6]]:
         return _make(tok, tok, "recaptured", "right", "left")
     if lemma in INTO_VERBS and particle is not None and particle.lower_ == "into":
-        return _make(tok, particle, "entered", "right", "left")
+        # "swept into Kunduz" tells a place overrun; "pushed into", "stormed into" an entry
+        return _make(tok, particle, "captured" if lemma in SWEEP_VERBS else "entered", "right", "left")
     if lemma == "hand" and "over" in nxt_lower[:4]:
         return _make(tok, tok, "surrendered", "right", "left")
     if lemma in HOLD_LEMMAS and tok.tag_ in {"VBD", "VBN"}:
@@ -143,6 +174,8 @@ def _verb_trigger(tok: Token) -> Trigger | None:
                                           (len(nxt_lower) > 1 and nxt_lower[1] in {"part", "place"})):
         if nxt_lower[0] != "over":
             return None
+    if lemma == "take" and nxt_lower[:1] == ["over"] and not _is_passive(tok):
+        return _make(tok, nxt[0], kind, "right", "left")   # "took over Deir ez-Zor"
     if lemma == "surrender" and not any(c.dep_ == "dobj" for c in tok.children):
         return None
     if _is_passive(tok):
@@ -195,5 +228,7 @@ def _state_triggers(sent: Span, verbs: list[Trigger]) -> list[Trigger]:
             prev = doc[max(sent.start, span.start - 3): span.start]
             head = next((t for t in reversed(prev) if t.lemma_ in {"be", "remain"}), span.root)
         actor = m.group("actor1") or m.group("actor2")
+        if FACILITY_END_RX.search(actor.strip()):
+            continue
         out.append(Trigger(start, end, "held-state", "left", "phrase", head, m.group(0), actor))
     return out

@@ -40,7 +40,35 @@ LOCATIVE_WORDS = frozenset({
     "encircled", "reached", "fled", "evacuated", "struck", "hit", "targeted", "enter",
     "capture", "seize", "take", "retake", "besiege", "control", "fall", "fell",
     "borders", "bordering", "including", "like", "neighbouring", "neighboring", "and",
+    "held", "holds", "hold", "neared", "nearing", "approached", "approaching", "defended",
+    "lost", "abandoned", "occupied", "raided", "pounded", "overrun", "besieging", "shelling",
+    "bombing", "capturing", "seizing", "taking", "entering", "storming", "attacking",
 })
+# Of those, the ones that also take people ("captured Rahim", "Hassan and Karim"): after them
+# a name is a place only when the article's focus country, or a large place, bears it.
+WEAK_LOCATIVES = frozenset({
+    "captured", "seized", "took", "taken", "entered", "besieged", "overran", "stormed",
+    "attacked", "shelled", "bombed", "liberated", "surrounded", "encircled", "reached",
+    "evacuated", "struck", "hit", "targeted", "enter", "capture", "seize", "take", "besiege",
+    "control", "and", "held", "holds", "hold", "neared", "approached", "defended", "lost",
+    "abandoned", "raided", "capturing", "seizing", "taking", "entering", "attacking", "like",
+})
+# Verbs (lemmas) whose object, or passive subject, is most often a place in conflict news:
+# "captured Izyum, Balakliia and Kupiansk", "Kupiansk was shelled", "Ghazni fell".
+CONFLICT_LEMMAS = frozenset({
+    "capture", "seize", "take", "enter", "shell", "storm", "overrun", "besiege", "attack",
+    "bomb", "liberate", "recapture", "retake", "surround", "encircle", "reach", "hold",
+    "defend", "lose", "abandon", "near", "approach", "strike", "hit", "target", "control",
+    "raid", "pound", "evacuate", "occupy", "overrun", "fortify", "bombard", "blockade",
+})
+# Intransitive verbs whose subject is the place: "Ghazni and Qala-i-Naw fell".
+FALL_LEMMAS = frozenset({"fall"})
+# Movement verbs whose prepositional object is a place: "advanced on Sennar".
+MOVE_LEMMAS = frozenset({"advance", "push", "withdraw", "retreat", "march", "move", "flee",
+                         "converge", "close", "press"})
+MOVE_PREPOSITIONS = frozenset({"on", "into", "toward", "towards", "from", "to", "upon"})
+# Adverbs allowed inside a list of places: "took Bakhmut and later Avdiivka".
+LIST_ADVERBS = frozenset({"later", "then", "also", "eventually", "finally", "subsequently"})
 # Before a name: the event is near the place, not at it (ACLED precision 2).
 NEAR_WORDS = frozenset({"near", "outskirts", "outside", "around", "vicinity", "nearby",
                         "close", "edge", "edges", "approaches"})

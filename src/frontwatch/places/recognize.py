@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,6 +48,8 @@ WORLD_CITY_POPULATION = 1_000_000
 LEVEL_WINDOW = 30
 # Tokens looked back from "including X" for the plural cue it gives examples of.
 EXAMPLE_WINDOW = 20
+# An entry's own name is the mention's when this similar (folded; see resolve.OWN_NAME).
+OWN_NAME_SIMILARITY = 80
 LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
 
 
@@ -63,6 +66,9 @@ class Candidate:
     cue: str | None = None              # level a cue word asks for
     cue_words: str = ""                 # the cue as written, for the reason
     capital_of: bool = False            # "the capital of X": X is a province or country
+    capital_seat: bool = False          # "captured the provincial capital of X": X's seat
+    conflict: bool = False              # object of "captured", subject of "fell" ...
+    container: "Candidate | None" = field(default=None, repr=False)  # "X in northern Y": Y
     near: bool = False
     capital_near: bool = False          # "capital" close by: a provincial or national capital
     sentence_levels: frozenset[str] = frozenset()   # levels the sentence's cue words name
@@ -72,7 +78,7 @@ class Candidate:
     evidence: str = ""
     chain: list["Candidate"] = field(default_factory=list, repr=False)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return fold_key(self.text)
 
@@ -94,8 +100,12 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer,
         cand.sentence = sentence_of.get(cand.start)
         _read_context(doc, cand)
     _link_lists(doc, found)
+    _link_containers(doc, found)
+    covered = {i for c in found for i in range(c.start, c.end)}
     for cand in found:
-        cand.decision, cand.evidence = _decide(doc, cand)
+        if cand.capital_seat:
+            _add_seats(gazetteer, cand)
+        cand.decision, cand.evidence = _decide(doc, cand, covered)
     focus = country_focus([c for c in found if c.decision == "yes"], extra_votes)
     for cand in found:
         cand.decision, cand.evidence = _settle(cand, focus)
@@ -121,7 +131,8 @@ def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     found: list[Candidate] = []
     i = 0
     while i < len(doc):
-        match = _longest_match(doc, i, gazetteer) if _is_name_start(doc[i]) else None
+        match = _longest_match(doc, i, gazetteer) \
+            if _is_name_start(doc[i]) or _article_prefix(doc, i) else None
         if match is None:
             i += 1
             continue
@@ -130,14 +141,28 @@ def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     return found
 
 
+def _article_prefix(doc: Doc, i: int) -> bool:
+    """'al-Bab', 'el-Fasher': a lowercase Arabic article joined to a name by a hyphen."""
+    return (doc[i].lower_ in ARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-"
+            and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+            and _is_name_start(doc[i + 2]))
+
+
+def _hyphen_tail(doc: Doc, i: int) -> bool:
+    """'Hpa-an': a lowercase part joined by a hyphen to the name before it."""
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+            and not doc[i - 2].whitespace_ and doc[i].is_alpha)
+
+
 def _longest_match(doc: Doc, i: int, gazetteer: Gazetteer) -> Candidate | None:
     limit = min(len(doc), i + MAX_NAME_TOKENS)
     end = i + 1
-    while end < limit and _is_name_inside(doc[end]):
+    while end < limit and (_is_name_inside(doc[end]) or _hyphen_tail(doc, end)):
         end += 1
     for stop in range(end, i, -1):
         last = doc[stop - 1]
-        if not _is_name_start(last) or last.lower_ in cues.CUE_LEVELS and stop > i + 1:
+        if not (_is_name_start(last) or _hyphen_tail(doc, stop - 1)) \
+                or last.lower_ in cues.CUE_LEVELS and stop > i + 1:
             continue
         span = doc[i:stop]
         entries = gazetteer.lookup_key(fold_key(span.text))
@@ -164,6 +189,8 @@ def _entity_matches(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Can
         entries, similarity = _fuzzy_entries(gazetteer, span.text)
         if ent.label_ != "GPE" and similarity < 100:
             continue
+        if similarity < 100 and len(span) == 1 and span[0].pos_ == "ADJ":
+            continue        # "Ukrainian troops": a demonym, spelled close to its country
         if entries or ent.label_ == "GPE":
             found.append(_candidate(span, entries, similarity, ent.label_))
     return found
@@ -221,6 +248,8 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
     if after is not None and after.lower_ in cues.CUE_LEVELS:
         cand.cue, cand.cue_words = cues.CUE_LEVELS[after.lower_], f"{cand.text} {after.text}"
     before = _previous_word(doc, cand.start)
+    if before is not None and before.lower_ == "of":
+        _capital_before(doc, cand, before)
     if before is not None:
         cand.locative = before.lower_ in cues.LOCATIVE_WORDS
         if before.lower_ in {"of", "in"} and cand.cue is None:
@@ -231,7 +260,8 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
     cand.near = any(t.lower_ in cues.NEAR_WORDS for t in window)
     nearby = doc[max(0, cand.start - LEVEL_WINDOW):cand.end + LEVEL_WINDOW // 2]
     cand.sentence_levels = frozenset(cues.CUE_LEVELS[t.lower_] for t in nearby
-                                     if t.lower_ in cues.CUE_LEVELS)
+                                     if t.lower_ in cues.CUE_LEVELS and not _in_other_name(t))
+    cand.conflict = _conflict_role(doc, cand)
     around = doc[max(0, cand.start - CAPITAL_WINDOW):cand.end + CAPITAL_WINDOW]
     cand.capital_near = not cand.capital_of and any(
         t.lower_ in cues.CAPITAL_WORDS for t in around)
@@ -240,6 +270,56 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
             trimmed = _trim_entity(ent) if ent.label_ in cues.PLACE_LABELS else None
             if trimmed is not None and (trimmed.start, trimmed.end) == (cand.start, cand.end):
                 cand.from_ner = ent.label_
+
+
+def _in_other_name(tok: Token) -> bool:
+    """'State' in 'Islamic State': a capitalised cue word that ends another kind of name."""
+    if not tok.text[:1].isupper() or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return tok.ent_type_ in cues.OTHER_NAME_LABELS or before.ent_type_ in cues.OTHER_NAME_LABELS
+
+
+def _conflict_role(doc: Doc, cand: Candidate) -> bool:
+    """Object of a conflict verb, subject of "fell" or of a passive ("X was shelled"), or
+    the place a movement verb heads for ("advanced on X"); list members count too."""
+    tok = doc[cand.start:cand.end].root
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in {"dobj", "obj", "nsubjpass"} and head.lemma_ in cues.CONFLICT_LEMMAS:
+        return True
+    if tok.dep_ == "nsubj" and head.lemma_ in cues.FALL_LEMMAS:
+        return True
+    return (tok.dep_ == "pobj" and head.lower_ in cues.MOVE_PREPOSITIONS
+            and head.head.lemma_ in cues.MOVE_LEMMAS | cues.CONFLICT_LEMMAS)
+
+
+def _capital_before(doc: Doc, cand: Candidate, prep: Token) -> None:
+    """'the capital of X': X the province, unless no town stands before it in apposition
+    ('Taloqan, the capital of Takhar'), when the capital itself is meant: X's seat."""
+    j = prep.i - 1
+    while j >= 0 and doc[j].lower_ in cues.CUE_FILLERS:
+        j -= 1
+    if j < 0 or doc[j].lower_ not in cues.CAPITAL_WORDS:
+        return
+    k = j - 1
+    while k >= 0 and doc[k].lower_ in cues.CUE_FILLERS:
+        k -= 1
+    named = doc[j].lower_ != "capital" or k >= 0 and (
+        doc[k].text in {",", "(", "—", "–"} or doc[k].lemma_ == "be")
+    cand.capital_of, cand.cue_words = True, f"capital of {cand.text}"
+    cand.capital_seat = not named
+
+
+def _add_seats(gazetteer: Gazetteer, cand: Candidate) -> None:
+    """The seats of the provinces a name can be, as entries of the mention."""
+    known = {e.id for e in cand.entries}
+    for entry in list(cand.entries):
+        seat = gazetteer.seat_of(entry.id) if entry.level == "admin1" else None
+        if seat is not None and seat.id not in known:
+            cand.entries.append(seat)
+            known.add(seat.id)
 
 
 def _previous_word(doc: Doc, i: int) -> Token | None:
@@ -257,9 +337,9 @@ def _cue_before(doc: Doc, cand: Candidate, prep: Token) -> None:
     if j < 0:
         return
     word = doc[j].lower_
-    if word in cues.CAPITAL_WORDS and prep.lower_ == "of":
-        cand.capital_of, cand.cue_words = True, f"capital of {cand.text}"
-    elif word in cues.CUE_LEVELS:
+    if word in cues.CAPITAL_WORDS:
+        return
+    if word in cues.CUE_LEVELS:
         level = cues.CUE_LEVELS[word]
         if prep.lower_ == "in" or (word in cues.PLURAL_CUES and _is_container(doc, j)):
             level = cues.CONTAINER_OF.get(level)
@@ -297,9 +377,19 @@ def _link_lists(doc: Doc, found: list[Candidate]) -> None:
     _share(chain)
 
 
+def _link_containers(doc: Doc, found: list[Candidate]) -> None:
+    """'Tripoli in northern Lebanon', 'Bukavu, South Kivu': the second holds the first."""
+    for inner, outer in zip(found, found[1:]):
+        gap = [t.lower_ for t in doc[inner.end:outer.start]]
+        if gap and gap[0] in {"in", ","} and all(w in cues.CUE_FILLERS for w in gap[1:]) \
+                and len(gap) <= 3:
+            inner.container = outer
+
+
 def _glued(doc: Doc, left: Candidate, right: Candidate) -> bool:
     gap = doc[left.end:right.start]
-    return 0 < len(gap) <= 3 and all(t.lower_ in LIST_GLUE for t in gap)
+    return (0 < len(gap) <= 3 and all(t.lower_ in LIST_GLUE | cues.LIST_ADVERBS for t in gap)
+            and any(t.lower_ in LIST_GLUE for t in gap))
 
 
 def _share(chain: list[Candidate]) -> None:
@@ -316,7 +406,7 @@ def _share(chain: list[Candidate]) -> None:
         cand.locative = cand.locative or first.locative
 
 
-def _decide(doc: Doc, cand: Candidate) -> tuple[str, str]:
+def _decide(doc: Doc, cand: Candidate, covered: set[int]) -> tuple[str, str]:
     """yes / no, or a provisional verdict settled by the article's focus (:func:`_settle`)."""
     before = doc[cand.start - 1] if cand.start > 0 else None
     after = doc[cand.end] if cand.end < len(doc) else None
@@ -325,11 +415,16 @@ def _decide(doc: Doc, cand: Candidate) -> tuple[str, str]:
     if after is not None and after.lower_ in cues.PERSON_VERBS and not cand.locative \
             and cand.from_ner is None:
         return "no", f"followed by {after.text!r}: a person"
+    if after is not None and after.text[:1].isupper() and after.lower_ in cues.PERSON_TITLES \
+            and cand.from_ner != "GPE":
+        return "no", f"before the title {after.text!r}: part of a title"
     best = cand.entries[0] if cand.entries else None
     if _acronym(cand) and (best is None or best.level not in {"country", "admin1"}):
         return "no", f"{cand.text!r} is an acronym"
     if cand.cue or cand.capital_of:
         return "yes", f"cue: {cand.cue_words}"
+    if _paired_with_person(doc, cand, covered):
+        return "no", "a name listed with people and followed by another name: a person"
     if best is None:
         if cand.from_ner == "GPE" and cand.locative:
             return "yes", f"NER GPE after {_previous_word(doc, cand.start).text!r}"
@@ -338,22 +433,32 @@ def _decide(doc: Doc, cand: Candidate) -> tuple[str, str]:
         if cand.from_ner != "GPE" and best is not None and best.level == "populated place" \
                 and best.population < LOCATIVE_MIN_POPULATION:
             return "weak", f"NER {cand.from_ner}, only small places of that name"
+        if not _notable(best) and not any(_own_name(e, cand.key) for e in cand.entries):
+            return "alias", f"NER {cand.from_ner}, only another name of places"
         return "yes", f"NER {cand.from_ner}"
-    other = _other_name_around(doc, cand)
+    other = _other_name_around(doc, cand, covered)
     if other is not None:
         return "no", f"part of the {other.label_} name {other.text!r}"
-    if cand.end - cand.start == 1 and _common_word(doc[cand.start]):
-        return "no", f"{cand.text!r} is a common word here"
-    if best is None:
-        return "no", "not in the gazetteer"
     label = _exact_entity(doc, cand)
+    named = label in cues.OTHER_NAME_LABELS | cues.PLACE_LABELS
+    if not named and cand.end - cand.start == 1 and _common_word(doc[cand.start]):
+        return "no", f"{cand.text!r} is a common word here"
+    if not named and _after_definite_article(doc, cand):
+        return "no", f"'the {cand.text}': a common noun, not a town"
     if label in {"ORG", "NORP"}:
-        if cand.locative and _notable(best):
-            return "yes", f"after {_previous_word(doc, cand.start).text!r} (NER said {label})"
+        word = _previous_word(doc, cand.start)
+        if cand.locative and (_large_by_own_name(cand) or _notable(best)
+                              and word.lower_ not in cues.WEAK_LOCATIVES):
+            return "yes", f"after {word.text!r} (NER said {label})"
+        if cand.locative or cand.conflict or cand.chain or label == "ORG":
+            return "tagged", f"tagged {label}"
         return "no", f"tagged {label}"
     if cand.locative and (best.level != "populated place"
                           or best.population >= LOCATIVE_MIN_POPULATION):
-        return "yes", f"after {_previous_word(doc, cand.start).text!r}"
+        word = _previous_word(doc, cand.start)
+        if word.lower_ in cues.WEAK_LOCATIVES and not _large_by_own_name(cand):
+            return "verb", f"after {word.text!r}"
+        return "yes", f"after {word.text!r}"
     if label == "PERSON":
         return "person", "tagged PERSON"
     if best.level in {"country", "admin1"} or best.population >= NOTABLE_POPULATION:
@@ -365,20 +470,52 @@ def _settle(cand: Candidate, focus: dict[str, float]) -> tuple[str, str]:
     """Provisional verdicts, given the countries the article's sure mentions are in."""
     if cand.decision == "yes" or cand.decision == "no":
         return cand.decision, cand.evidence
-    if cand.decision != "person" and any(o.decision == "yes" for o in cand.chain):
+    listed = any(o.decision == "yes" for o in cand.chain)
+    if cand.decision not in {"person", "tagged", "verb"} and listed:
         return "yes", "listed with other places"
     for entry in cand.entries:
         share = focus.get(entry.country or "", 0.0)
         if share < FOCUS_MIN_SHARE:
             continue
+        sizeable = entry.level != "populated place" or entry.population >= LOCATIVE_MIN_POPULATION
+        if cand.decision in {"verb", "alias"} and sizeable:
+            return "yes", f"{cand.evidence}, a place in {entry.country}, the article's focus"
+        if (listed or cand.conflict or cand.locative) and sizeable:
+            why = "listed with other places" if listed else "the object of a conflict verb" \
+                if cand.conflict else "after a locative word"
+            return "yes", f"{why}, a place in {entry.country}, the article's focus " \
+                          f"(NER said {cand.evidence.split()[-1]})"
+        if cand.decision in {"verb", "alias"}:
+            continue
+        if cand.decision == "tagged" and not cand.evidence.endswith("ORG"):
+            continue
         if entry.level in {"admin1", "admin2"} or entry.feature in {"PPLC", "PPLA", "PPLA2"}:
             return "yes", f"a known {entry.level} ({entry.feature}) in {entry.country}, the article's focus"
-        if cand.decision != "person" and entry.population >= LOCATIVE_MIN_POPULATION:
+        if cand.decision not in {"person", "tagged"} \
+                and entry.population >= LOCATIVE_MIN_POPULATION:
             return "yes", f"a town of {entry.country}, the article's focus"
+    if cand.decision == "alias":
+        return ("yes", f"{cand.evidence}, and no country focus to weigh it against") \
+            if not focus else ("no", f"{cand.evidence}, none in the article's focus")
+    if cand.decision == "verb" and not focus:
+        return "yes", f"{cand.evidence}, and no country focus to weigh it against"
     if cand.decision == "large" and (not focus or cand.entries[0].level == "country"
                                      or cand.entries[0].population >= WORLD_CITY_POPULATION):
         return "yes", "a large place"
     return "no", cand.evidence
+
+
+def _large_by_own_name(cand: Candidate) -> bool:
+    """A large place whose own name is the mention's ("Bakhmut"; not "Sam", an old name
+    of Damascus, nor "Noor", one of Niort's)."""
+    return any(_notable(entry) and _own_name(entry, cand.key) for entry in cand.entries)
+
+
+def _own_name(entry: GazetteerEntry, key: str) -> bool:
+    from rapidfuzz.fuzz import ratio
+
+    own = fold_key(entry.name)
+    return own == key or ratio(own, key) >= OWN_NAME_SIMILARITY
 
 
 def _notable(entry: GazetteerEntry) -> bool:
@@ -391,12 +528,46 @@ def _acronym(cand: Candidate) -> bool:
     return len(letters) <= MAX_ACRONYM and all(c.isupper() for c in letters)
 
 
-def _other_name_around(doc: Doc, cand: Candidate) -> Span | None:
+def _other_name_around(doc: Doc, cand: Candidate, covered: set[int]) -> Span | None:
+    """A longer entity around the name ("Kabul University"), unless it is only a list of
+    places the tagger took for one name ("Izyum and Balakliia" as a WORK_OF_ART)."""
     for ent in doc.ents:
         if ent.label_ not in cues.NUMERIC_LABELS and ent.start <= cand.start and cand.end <= ent.end \
-                and (ent.end - ent.start) > (cand.end - cand.start):
+                and (ent.end - ent.start) > (cand.end - cand.start) \
+                and not _only_places(ent, covered):
             return ent
     return None
+
+
+def _only_places(ent: Span, covered: set[int]) -> bool:
+    rest = [t for t in ent if t.i not in covered]
+    return len(rest) < len(ent) - 1 and all(t.lower_ in LIST_GLUE for t in rest) \
+        and any(t.lower_ in LIST_GLUE for t in rest)
+
+
+def _paired_with_person(doc: Doc, cand: Candidate, covered: set[int]) -> bool:
+    """'Jordan Henderson and Georgia May': listed with a person's full name, and followed by
+    a capitalised word that is no place, the name is a first name."""
+    after = doc[cand.end] if cand.end < len(doc) else None
+    if after is None or not after.text[:1].isupper() or after.ent_type_ in cues.PLACE_LABELS \
+            or after.lower_ in cues.CUE_LEVELS or not after.is_alpha:
+        return False
+    j = cand.start - 1
+    while j >= 0 and doc[j].lower_ in LIST_GLUE:
+        j -= 1
+    if j == cand.start - 1 or j < 0:
+        return False
+    left = doc[j]
+    return left.ent_type_ == "PERSON" and left.ent_iob_ != "B"
+
+
+def _after_definite_article(doc: Doc, cand: Candidate) -> bool:
+    """'the Mission', 'the Police': towns take no article, common nouns do."""
+    best = cand.entries[0]
+    return (cand.end - cand.start == 1 and cand.start > 0
+            and doc[cand.start - 1].lower_ == "the"
+            and all(e.level == "populated place" for e in cand.entries)
+            and best.population < WORLD_CITY_POPULATION)
 
 
 def _exact_entity(doc: Doc, cand: Candidate) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 
 from frontwatch.places import cues
 from frontwatch.places.focus import country_focus
@@ -17,7 +18,7 @@ from frontwatch.places.fold import fold_key
 from frontwatch.places.gazetteer import GazetteerEntry
 from frontwatch.places.mention import (PRECISION_NEAR, PRECISION_PLACE, PRECISION_REGION,
                                        PlaceMention)
-from frontwatch.places.recognize import Candidate
+from frontwatch.places.recognize import OWN_NAME_SIMILARITY, Candidate
 
 # With no cue, what a bare name most likely means: a capital city, then a province, then
 # a district seat or town; a district only when nothing else bears the name.
@@ -31,8 +32,12 @@ FOCUS_WEIGHT = 5.0       # times the country's share of the article's place vote
 SENTENCE_HINT = 4.0      # the entry's province / district / country is named in the sentence
 ARTICLE_HINT = 1.5       # ... or elsewhere in the article
 CAPITAL_HINT = 2.5       # "the provincial capital" near a PPLA / PPLC
+CONTAINER_HINT = 4.0     # "Tripoli in northern Lebanon": the entry lies in the country named
 SAME_AS_BEFORE = 2.0     # the name resolved to this entry earlier in the article
 FUZZY_PENALTY = 0.1      # per point of similarity below 100
+# An entry whose own name is the mention's (not only one of its alternate names) gains this:
+# "Sloviansk" is Slovyansk's name and, in the data, also an old name listed for Nikopol.
+OWN_NAME = 1.0
 
 
 def resolve(candidates: list[Candidate],
@@ -41,7 +46,14 @@ def resolve(candidates: list[Candidate],
     focus = country_focus(candidates, extra_votes)
     hints = _admin_hints(candidates)
     chosen: dict[str, GazetteerEntry] = {}
-    return [_resolve_one(cand, focus, hints, cand.capital_near, chosen) for cand in candidates]
+    folded: dict[str, str] = {}
+
+    def fold(name: str) -> str:
+        if name not in folded:
+            folded[name] = fold_key(name)
+        return folded[name]
+
+    return [_resolve_one(cand, focus, hints, chosen, fold) for cand in candidates]
 
 
 def _admin_hints(candidates: list[Candidate]) -> dict[int | None, set[str]]:
@@ -53,14 +65,18 @@ def _admin_hints(candidates: list[Candidate]) -> dict[int | None, set[str]]:
     return hints
 
 
-def _resolve_one(cand: Candidate, focus: dict[str, float], hints: dict, capital: bool,
-                 chosen: dict[str, GazetteerEntry]) -> PlaceMention:
+def _resolve_one(cand: Candidate, focus: dict[str, float], hints: dict,
+                 chosen: dict[str, GazetteerEntry], fold: Callable[[str], str]) -> PlaceMention:
     if not cand.entries:
         return _mention(cand, None, "recognized but not in the gazetteer: "
                         "add it with `frontwatch gazetteer load ALIASES.tsv`")
-    scored = [(_score(cand, e, focus, hints, capital, chosen), e) for e in cand.entries]
+    scored = [(_score(cand, e, focus, hints, chosen, fold), e) for e in cand.entries]
     scored.sort(key=lambda pair: -pair[0][0])
     (score, why), entry = scored[0]
+    if cand.similarity < 100 and cand.cue and not _level_fits(cand.cue, entry):
+        return _mention(cand, None, f"only other spellings of another kind than {cand.cue} "
+                        f"(best {entry.name}, {entry.country}): add it with "
+                        "`frontwatch gazetteer load ALIASES.tsv`")
     chosen.setdefault(cand.key, entry)
     runner = f"; next {scored[1][1].name} ({scored[1][1].country}, {scored[1][1].level})" \
         if len(scored) > 1 else "; only entry"
@@ -68,15 +84,19 @@ def _resolve_one(cand: Candidate, focus: dict[str, float], hints: dict, capital:
 
 
 def _score(cand: Candidate, entry: GazetteerEntry, focus: dict[str, float], hints: dict,
-           capital: bool, chosen: dict[str, GazetteerEntry]) -> tuple[float, str]:
+           chosen: dict[str, GazetteerEntry], fold: Callable[[str], str]) -> tuple[float, str]:
     parts: list[tuple[float, str]] = []
-    parts.append(_level_score(cand, entry))
+    parts.append(_level_score(cand, entry, fold))
     parts.append((POPULATION_WEIGHT * math.log10(entry.population + 10), ""))
+    if _own_name(cand, entry, fold):
+        parts.append((OWN_NAME, ""))
     share = focus.get(entry.country or "", 0.0)
     if share:
         parts.append((FOCUS_WEIGHT * share, f"article focus {entry.country} ({share:.0%})"))
-    parts.append(_hint_score(cand, entry, hints))
-    if capital and entry.feature in {"PPLA", "PPLC"}:
+    parts.append(_hint_score(cand, entry, hints, fold))
+    if _in_container_country(cand, entry):
+        parts.append((CONTAINER_HINT, f"in {cand.container.text}, named after it"))
+    if cand.capital_near and entry.feature in {"PPLA", "PPLC"}:
         parts.append((CAPITAL_HINT, "'capital' nearby"))
     if chosen.get(cand.key) is not None and chosen[cand.key].id == entry.id and cand.cue is None:
         parts.append((SAME_AS_BEFORE, "as earlier in the article"))
@@ -88,13 +108,44 @@ def _score(cand: Candidate, entry: GazetteerEntry, focus: dict[str, float], hint
     return total, ", ".join(reasons[:3]) or "most populous"
 
 
-def _level_score(cand: Candidate, entry: GazetteerEntry) -> tuple[float, str]:
+def _in_container_country(cand: Candidate, entry: GazetteerEntry) -> bool:
+    outer = cand.container
+    if outer is None or not outer.entries or outer.entries[0].level != cues.COUNTRY:
+        return False
+    return entry.country == outer.entries[0].country and entry.level != cues.COUNTRY
+
+
+def _own_name(cand: Candidate, entry: GazetteerEntry, fold: Callable[[str], str]) -> bool:
+    from rapidfuzz.fuzz import ratio
+
+    own = fold(entry.name)
+    return own == cand.key or ratio(own, cand.key) >= OWN_NAME_SIMILARITY
+
+
+def _level_fits(wanted: str, entry: GazetteerEntry) -> bool:
+    return entry.level == wanted
+
+
+def _bare_score(cand: Candidate, entry: GazetteerEntry, fold: Callable[[str], str]) -> float:
+    """A town named like the province it lies in reads as that province's main town
+    (Sennar, a PPL in Sennar state, is not its seat in the data but is what "Sennar" means)."""
+    feature = entry.feature or ""
+    if feature == "PPL" and entry.admin1 and fold(entry.admin1) == cand.key:
+        feature = "PPLA"
+    return BARE_NAME_SCORE.get(feature, 0.5)
+
+
+def _level_score(cand: Candidate, entry: GazetteerEntry,
+                 fold: Callable[[str], str]) -> tuple[float, str]:
     wanted = cand.cue
+    if cand.capital_seat:
+        ok = entry.level == cues.PLACE and entry.feature in {"PPLA", "PPLC"}
+        return (CUE_MATCH if ok else CUE_MISMATCH), "the capital itself (seat)" if ok else ""
     if cand.capital_of:
         ok = entry.level in {cues.ADMIN1, cues.COUNTRY}
         return (CUE_MATCH if ok else CUE_MISMATCH), "a province or country" if ok else ""
     if wanted is None:
-        bare = BARE_NAME_SCORE.get(entry.feature or "", 0.5)
+        bare = _bare_score(cand, entry, fold)
         if entry.level in cand.sentence_levels:
             return bare + SENTENCE_LEVEL, f"the sentence speaks of {entry.level} units"
         return bare, ""
@@ -102,17 +153,18 @@ def _level_score(cand: Candidate, entry: GazetteerEntry) -> tuple[float, str]:
     return (CUE_MATCH if ok else CUE_MISMATCH), f"level {wanted}" if ok else ""
 
 
-def _hint_score(cand: Candidate, entry: GazetteerEntry, hints: dict) -> tuple[float, str]:
+def _hint_score(cand: Candidate, entry: GazetteerEntry, hints: dict,
+                fold: Callable[[str], str]) -> tuple[float, str]:
     own = cand.key
     units = [u for u in (entry.admin1, entry.admin2) if u]
     sentence = hints.get(cand.sentence, set()) - {own}
     article = hints[None] - {own}
     for unit in units:
-        key = fold_key(unit)
+        key = fold(unit)
         if key in sentence and key != own:
             return SENTENCE_HINT, f"in {unit}, named in the sentence"
     for unit in units:
-        key = fold_key(unit)
+        key = fold(unit)
         if key in article and key != own:
             return ARTICLE_HINT, f"in {unit}, named in the article"
     return 0.0, ""

