@@ -61,6 +61,7 @@ def client():
 def test_two_workers_give_the_same_mentions_and_a_rerun_does_nothing(tmp_path, client, local_result,
                                                                      gazetteer_path):
     from frontwatch.engine import extract_distributed
+    from frontwatch.engine.dask import register_extractor
 
     local_report, local_mentions, local_extractions = local_result
     store, settings = ingested_store(str(tmp_path / "fw.db"), gazetteer_path)
@@ -72,7 +73,9 @@ def test_two_workers_give_the_same_mentions_and_a_rerun_does_nothing(tmp_path, c
     assert extractions(store).keys() == local_extractions.keys()
     assert {k: v[1] for k, v in extractions(store).items()} == {k: v[1] for k, v in local_extractions.items()}
     assert report.summary() == local_report.summary()
-    assert len({w for w in client.run(os.getpid).values()}) == 2
+    plugin = register_extractor(client, settings)     # already there: the name the run used
+    loads = client.run(lambda dask_worker=None: dask_worker.plugins[plugin].loads)
+    assert sorted(loads.values()) == [1, 1]             # both workers worked, each loaded once
     total = local_report.articles
     assert seen[-1] == (total, total) and len(seen) == -(-total // CHUNK)   # one step a chunk
 

@@ -98,13 +98,20 @@ def write_chunk(store: Store, results, report) -> None:
 
 
 def register_extractor(client, settings: Settings) -> str:
-    """Register the extractor plugin on every worker (and any that joins later); its name
-    depends on the settings, so two runs with other settings never share a pipeline."""
+    """Register the extractor plugin on every worker (and any that joins later), unless the
+    cluster has it already: then workers keep the pipeline a previous run loaded. Its name
+    depends on the settings and extractor version, so runs that differ never share one."""
     from frontwatch.engine.worker import ExtractorPlugin
+    from frontwatch.events.extract import EXTRACTOR_VERSION
 
-    digest = hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(f"{EXTRACTOR_VERSION} {settings!r}".encode()).hexdigest()[:16]
     name = f"frontwatch-extractor-{digest}"
-    client.register_plugin(ExtractorPlugin(settings), name=name)
+
+    def registered(dask_scheduler=None) -> bool:   # runs on the scheduler (sent by value)
+        return name in dask_scheduler.worker_plugins
+
+    if not client.run_on_scheduler(registered):
+        client.register_plugin(ExtractorPlugin(settings), name=name)
     return name
 
 

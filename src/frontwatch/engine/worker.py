@@ -25,6 +25,7 @@ class ExtractorPlugin(WorkerPlugin):
         self.settings = settings
         self._loaded = None
         self._lock = None
+        self.loads = 0      # how many times this worker loaded the pipeline: once
 
     def setup(self, worker) -> None:
         self._lock = threading.Lock()
@@ -38,6 +39,7 @@ class ExtractorPlugin(WorkerPlugin):
 
                 self._loaded = (load_places_pipeline(self.settings),
                                 load_actors(self.settings.actors_file))
+                self.loads += 1
             return self._loaded
 
 
