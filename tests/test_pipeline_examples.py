@@ -29,6 +29,7 @@ def timeline_of(gold_place: dict, timelines: dict, gazetteer) -> list:
     spellings (or, for places outside the gazetteer, whose name folds to one of them)."""
     spellings = [gold_place["name"], *gold_place["aliases"]]
     ids = {entry.id for name in spellings for entry in gazetteer.lookup(name)}
+    ids |= {entry.id for name in spellings for entry, score in gazetteer.fuzzy(name) if score >= 85}
     keys = {name_key(n) for n in spellings}
     found = [t for t in timelines.values() if t[0].place.id in ids or name_key(t[0].place.name) in keys]
     return min(found, key=lambda t: level_rank(t[0].place, gold_place["place_type"]), default=[])

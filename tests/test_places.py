@@ -160,3 +160,9 @@ def test_missing_gazetteer_says_how_to_build(tmp_path):
 
     with pytest.raises(GazetteerMissing, match="frontwatch gazetteer build"):
         Gazetteer.open(tmp_path / "none.sqlite")
+
+
+def test_places_missing_from_the_packaged_data_come_from_the_supplement(gazetteer):
+    [port] = [e for e in gazetteer.lookup("Shir Khan Bandar") if e.country == "AF"]
+    assert (port.name, port.admin1, port.level) == ("Sher Khan Bandar", "Kunduz", "populated place")
+    assert gazetteer.contains(gazetteer.lookup("Kunduz")[0].id, port.id)

@@ -82,6 +82,7 @@ def build_gazetteer(path: str, on_progress: Progress | None = None) -> BuildRepo
         from frontwatch.places.loaders import load_alias_rows, read_alias_file
 
         names += load_alias_rows(conn, read_alias_file(_packaged("aliases.tsv")))
+        names += _load_supplement(conn, _packaged("supplement.tsv"))
         progress(3, 4, "indexing")
         schema.create_indexes(conn)
         _write_meta(conn, sources, entries, names, time.perf_counter() - started)
@@ -103,9 +104,29 @@ def build_fingerprint() -> str:
         digest.update(f"{package}=={version(package)}".encode())
     here = Path(__file__).parent
     for path in (here / "fold.py", here / "build.py", here / "sources.py",
-                 _packaged("seats.tsv"), _packaged("aliases.tsv")):
+                 _packaged("seats.tsv"), _packaged("aliases.tsv"), _packaged("supplement.tsv")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:32]
+
+
+SUPPLEMENT_COLUMNS = ("id", "name", "other_names", "level", "feature_code", "country",
+                      "admin1_code", "admin1", "admin2_code", "admin2", "lat", "lon", "population")
+
+
+def _load_supplement(conn: sqlite3.Connection, path: Path) -> int:
+    """Places the packaged data lacks (``data/supplement.tsv``); returns the names indexed."""
+    names = 0
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = dict(zip(SUPPLEMENT_COLUMNS, line.split("\t")))
+        entry = {k: (v or None) for k, v in row.items() if k != "other_names"}
+        entry.update(lat=float(row["lat"]), lon=float(row["lon"]), population=int(row["population"]),
+                     source="supplement")
+        rid = insert_entry(conn, entry)
+        names += insert_names(conn, rid, [(row["name"], "name")] +
+                              [(n, "alt") for n in row["other_names"].split(",") if n])
+    return names
 
 
 def _packaged(name: str) -> Path:
