@@ -48,6 +48,7 @@ eval: $(STAMP)
 	rm -f $(OUT)/eval/*.db*
 	$(BIN)/frontwatch eval ../shared/seeds/gold.jsonl --articles ../shared/seeds/articles --db $(OUT)/eval/seeds.db
 	$(BIN)/frontwatch eval eval/examples/events.gold.jsonl --articles examples --db $(OUT)/eval/examples.db
+	$(BIN)/frontwatch eval eval/events/gold.jsonl --articles eval/events/articles --db $(OUT)/eval/events.db
 
 lock: $(STAMP)
 	{ echo "# Exact versions of everything frontwatch installs, direct and indirect. Regenerate: make lock"; \

@@ -78,3 +78,19 @@ class Article:
     def published_date(self) -> str | None:
         """The publication day (YYYY-MM-DD), or None."""
         return self.published[:10] if self.published else None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place, as events and fusion carry it (see frontwatch.places for how)."""
+
+    name: str
+    id: str | None = None
+    level: str | None = None          # country, admin1, admin2, populated place, site
+    admin1: str | None = None
+    admin2: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: int | None = None      # ACLED geo_precision: 1 the place, 2 near it, 3 region only
+    feature: str | None = None        # GeoNames feature code when known (PPLA = admin1 seat)

@@ -9,7 +9,7 @@ from datetime import date
 
 from frontwatch.events.actors import ActorDictionary, REBELS, GOVERNMENT, is_state, resolve_actor
 from frontwatch.events.dates import ResolvedDate
-from frontwatch.events.model import MentionPlace
+from frontwatch.records import Place
 
 
 @dataclass
@@ -17,7 +17,7 @@ class PlaceHit:
     start: int
     end: int
     text: str
-    place: MentionPlace
+    place: Place
 
     @property
     def level(self) -> str | None:
@@ -56,8 +56,8 @@ class ArticleContext:
         return government
 
 
-def place_from(mention) -> MentionPlace:
-    return MentionPlace(name=mention.name or mention.text, id=mention.id, level=mention.level,
+def place_from(mention) -> Place:
+    return Place(name=mention.name or mention.text, id=mention.id, level=mention.level,
                         admin1=mention.admin1, admin2=mention.admin2, country=mention.country,
                         lat=mention.lat, lon=mention.lon, precision=mention.precision,
                         feature=mention.feature)

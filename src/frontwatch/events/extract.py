@@ -12,7 +12,8 @@ from frontwatch.events.context import (ArticleContext, PlaceHit, ARMED_INTER, ar
                                        keep_focus_places, main_rebel_of, usable_places)
 from frontwatch.events.factuality import label_factuality
 from frontwatch.events.fatalities import find_fatalities
-from frontwatch.events.model import EventMention, MentionPlace
+from frontwatch.events.model import EventMention
+from frontwatch.records import Place
 from frontwatch.events.ontology import CONTROL_KINDS, types_of
 from frontwatch.events.triggers import Trigger, find_triggers
 
@@ -329,7 +330,7 @@ def _listed_after(view, ctx, trig, right) -> list[tuple[PlaceHit, str]]:
     return [(h, "target") for h in ctx.places if lo <= h.start < right and h.level != "country"]
 
 
-def _fallback_place(view, ctx, trig, window: str, lo: int) -> list[MentionPlace]:
+def _fallback_place(view, ctx, trig, window: str, lo: int) -> list[Place]:
     if trig.target in {"right-from", "right-out"}:
         window = re.sub(r"^\W*(?:from|out\s+of)\s+", " ", window, flags=re.IGNORECASE)
     generic = placelib.GENERIC_RX.match(window)

@@ -6,19 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-
-@dataclass(frozen=True)
-class MentionPlace:
-    name: str
-    id: str | None = None
-    level: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    precision: int | None = None
-    feature: str | None = None
+from frontwatch.records import Place
 
 
 @dataclass(frozen=True)
@@ -37,7 +25,7 @@ class EventMention:
     actor2: str | None = None
     new_controller: str | None = None
     previous_controller: str | None = None
-    place: MentionPlace | None = None
+    place: Place | None = None
     date: str | None = None
     date_precision: str | None = None
     date_basis: str | None = None

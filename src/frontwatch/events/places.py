@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from frontwatch.events.context import ArticleContext, PlaceHit
-from frontwatch.events.model import MentionPlace
+from frontwatch.records import Place
 
 FILLERS = {"the", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
            "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
@@ -162,7 +162,7 @@ def first_town(ctx: ArticleContext) -> PlaceHit | None:
     return None
 
 
-def as_region(hit: PlaceHit) -> MentionPlace:
+def as_region(hit: PlaceHit) -> Place:
     return replace(hit.place, precision=3) if hit.level == "admin1" else hit.place
 
 
@@ -220,7 +220,7 @@ def _listed_with(text, offset, start, end, known: list[PlaceHit]) -> bool:
     return False
 
 
-def _looked_up(ctx: ArticleContext, name: str) -> MentionPlace | None:
+def _looked_up(ctx: ArticleContext, name: str) -> Place | None:
     entries = [e for e in ctx.gazetteer.lookup(name) if e.country == ctx.country and e.level != "country"]
     if not entries:
         entries = [e for e, score in ctx.gazetteer.fuzzy(name)
@@ -228,6 +228,6 @@ def _looked_up(ctx: ArticleContext, name: str) -> MentionPlace | None:
     if not entries:
         return None
     best = next((e for e in entries if e.feature in {"PPLA", "PPLC"}), entries[0])
-    return MentionPlace(name=best.name, id=best.id, level=best.level, admin1=best.admin1,
+    return Place(name=best.name, id=best.id, level=best.level, admin1=best.admin1,
                         admin2=best.admin2, country=best.country, lat=best.lat, lon=best.lon,
                         precision=1 if best.level == "populated place" else 2, feature=best.feature)

@@ -5,26 +5,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontwatch.names import name_key
+from frontwatch.records import Place
 
 # Factuality labels of mentions (the events stage assigns them).
 EVENT_FACTUALITY = {"asserted", "attributed", "uncertain", "historical"}
 DENIAL_FACTUALITY = {"negated"}
 # Kinds of mention that report no event: aggregates ("controls 118 of 407 districts").
 NON_EVENT_KINDS = {"statistic"}
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    id: str | None = None
-    level: str | None = None          # country, admin1, admin2, populated place, site
-    admin1: str | None = None
-    admin2: str | None = None
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    precision: int | None = None      # ACLED geo_precision: 1 the place, 2 near it, 3 region only
-    feature: str | None = None        # GeoNames feature code when known (PPLA = admin1 seat)
 
 
 @dataclass(frozen=True)
