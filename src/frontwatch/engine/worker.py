@@ -43,19 +43,9 @@ class ExtractorPlugin(WorkerPlugin):
             return self._loaded
 
 
-def article_text(article: Article) -> str:
-    """The text the extractor reads: the headline, a blank line, the body (as extract_store)."""
-    title = (article.title or "").strip()
-    return f"{title}\n\n{article.text}" if title else article.text
-
-
 def extract_chunk(articles: list[Article], plugin_name: str) -> ChunkResult:
     """Each article's mentions, stamped with the extractor version, in input order."""
-    from frontwatch.events.extract import EXTRACTOR_VERSION, extract_article
-    from frontwatch.events.store import _versioned
+    from frontwatch.events.store import extract_articles
 
     nlp, actors = get_worker().plugins[plugin_name].extractor()
-    docs = nlp.pipe([article_text(a) for a in articles])
-    return [(article.id, [_versioned(m, EXTRACTOR_VERSION)
-                          for m in extract_article(article, nlp, actors, doc=doc)])
-            for article, doc in zip(articles, docs)]
+    return extract_articles(articles, nlp, actors)

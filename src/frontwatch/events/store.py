@@ -82,7 +82,7 @@ def extract_store(store: Store, settings, nlp=None, on_progress: ProgressCallbac
                   force: bool = False) -> ExtractReport:
     """Extract mentions from every new or changed article (all with ``force``)."""
     from frontwatch.events.actors import load_actors
-    from frontwatch.events.extract import EXTRACTOR_VERSION, extract_article
+    from frontwatch.events.extract import EXTRACTOR_VERSION
     from frontwatch.store.articles import get_article
 
     progress = on_progress or (lambda done, total, label: None)
@@ -97,12 +97,7 @@ def extract_store(store: Store, settings, nlp=None, on_progress: ProgressCallbac
     batch = max(1, settings.extract_batch)
     for start in range(0, len(todo), batch):
         ids = todo[start:start + batch]
-        articles = [get_article(store, i) for i in ids]
-        texts = [f"{a.title.strip()}\n\n{a.text}" if (a.title or "").strip() else a.text for a in articles]
-        results = []
-        for article, doc in zip(articles, nlp.pipe(texts)):
-            found = [_versioned(m, EXTRACTOR_VERSION) for m in extract_article(article, nlp, actors, doc=doc)]
-            results.append((article.id, found))
+        results = extract_articles([get_article(store, i) for i in ids], nlp, actors)
         with store.transaction():
             for article_id, found in results:
                 replace_article_mentions(store, article_id, found, EXTRACTOR_VERSION)
@@ -115,9 +110,23 @@ def extract_store(store: Store, settings, nlp=None, on_progress: ProgressCallbac
     return report
 
 
-def _versioned(m: EventMention, version: str) -> EventMention:
+def article_text(article) -> str:
+    """The text the extractor reads: the headline, a blank line, the body."""
+    title = (article.title or "").strip()
+    return f"{title}\n\n{article.text}" if title else article.text
+
+
+def extract_articles(articles: list, nlp, actors) -> list[tuple[str, list[EventMention]]]:
+    """Each article's mentions, stamped with the extractor version, in input order (one
+    spaCy pass over the batch). Every engine runs this same loop."""
     from dataclasses import replace
-    return replace(m, extractor_version=version)
+
+    from frontwatch.events.extract import EXTRACTOR_VERSION, extract_article
+
+    docs = nlp.pipe([article_text(a) for a in articles])
+    return [(article.id, [replace(m, extractor_version=EXTRACTOR_VERSION)
+                          for m in extract_article(article, nlp, actors, doc=doc)])
+            for article, doc in zip(articles, docs)]
 
 
 def row_to_dict(row) -> dict[str, Any]:
