@@ -5,7 +5,7 @@ import json
 
 import click
 
-from frontwatch.cli.options import db_option, emit, output_options
+from frontwatch.cli.options import db_option, emit, engine_options, output_options
 from frontwatch.cli.progress import progress_bar
 from frontwatch.settings import Settings
 
@@ -14,14 +14,14 @@ from frontwatch.settings import Settings
 @db_option
 @click.option("--force", is_flag=True, help="Extract every article again, changed or not.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def extract(settings: Settings, force: bool, quiet: bool) -> None:
+@engine_options
+def extract(settings: Settings, force: bool, quiet: bool, engine) -> None:
     """Extract event mentions from stored articles (only new or changed ones, or all after
-    the extractor changed)."""
-    from frontwatch.events.store import extract_store
+    the extractor changed); with --engine dask, on Dask workers."""
     from frontwatch.store import open_store
 
     with open_store(settings.db) as store, progress_bar("extract", quiet) as progress:
-        report = extract_store(store, settings, on_progress=progress, force=force)
+        report = engine.extract(store, settings, on_progress=progress, force=force)
     click.echo(report.summary())
 
 

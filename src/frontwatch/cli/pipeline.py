@@ -6,7 +6,7 @@ from contextlib import ExitStack, contextmanager
 
 import click
 
-from frontwatch.cli.options import db_option
+from frontwatch.cli.options import db_option, engine_options
 from frontwatch.cli.progress import progress_bar
 from frontwatch.settings import Settings
 
@@ -31,15 +31,8 @@ def stage_bars(quiet: bool) -> Iterator:
 @db_option
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where extraction runs: this process, or Dask workers.")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="Dask scheduler to use with --engine dask (e.g. tcp://10.0.0.5:8786); "
-                   "without it, a local cluster of --workers processes.")
-@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
-              help="Worker processes of the local Dask cluster.")
-def run(settings: Settings, paths: tuple[str, ...], quiet: bool, engine: str,
-        scheduler: str | None, workers: int) -> None:
+@engine_options
+def run(settings: Settings, paths: tuple[str, ...], quiet: bool, engine) -> None:
     """Do it all: ingest PATHS, find copies, extract mentions, fuse events, build control.
 
     Every stage is incremental: running twice on the same input changes nothing, and new
@@ -49,13 +42,11 @@ def run(settings: Settings, paths: tuple[str, ...], quiet: bool, engine: str,
     With --engine dask, extraction runs on Dask workers (a local cluster, or the one at
     --scheduler); this process still writes the store.
     """
-    from frontwatch.engine import Engine
     from frontwatch.pipeline import run_pipeline
     from frontwatch.store import open_store
 
-    chosen = Engine(engine, scheduler=scheduler, workers=workers)
     with open_store(settings.db) as store, stage_bars(quiet) as progress:
-        report = run_pipeline(store, settings, paths, progress=progress, engine=chosen)
+        report = run_pipeline(store, settings, paths, progress=progress, engine=engine)
     click.echo(report.summary())
     click.echo(f"Store: {settings.db}. Next: `frontwatch events --db {settings.db}`, "
                f"`frontwatch control --tally --db {settings.db}`, `frontwatch serve --db {settings.db}`.")
