@@ -79,10 +79,10 @@ def test_user_actor_file_extends_and_is_checked(tmp_path):
 
 
 def test_fatalities_read_conservatively_by_side(actors):
-    f = find_fatalities("a fierce overnight battle that left 80 Taliban fighters dead", actors, "AF", "Taliban")
-    assert f.total == 80 and f.by_side == {"Taliban": 80}
-    f = find_fatalities("At least 20 elite Afghan special forces were killed in one attack.", actors, "AF", "Taliban")
-    assert f.by_side == {"Afghan government": 20}
+    f = find_fatalities("The clash near the airport left 35 Taliban fighters dead.", actors, "AF", "Taliban")
+    assert f.total == 35 and f.by_side == {"Taliban": 35}
+    f = find_fatalities("At least 14 Afghan soldiers were killed when their convoy was ambushed.", actors, "AF", "Taliban")
+    assert f.by_side == {"Afghan government": 14}
     f = find_fatalities("air strikes killed dozens of Taliban fighters around Kunduz", actors, "AF", "Taliban")
     assert f.total == 12
     f = find_fatalities("left about 20 Taliban fighters dead and dozens more wounded", actors, "AF", "Taliban")
