@@ -6,8 +6,7 @@ The public API is small and loaded lazily, so ``import frontwatch`` stays cheap:
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from frontwatch.lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -22,8 +21,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'frontwatch' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -11,8 +11,7 @@ A copy cluster counts as one independent source. The public API, loaded lazily:
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from frontwatch.lazy import lazy_exports
 
 _EXPORTS = {
     "find_copies": "frontwatch.copies.run",
@@ -27,8 +26,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'frontwatch.copies' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

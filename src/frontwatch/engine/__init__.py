@@ -15,8 +15,7 @@ articles and send back mentions.
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from frontwatch.lazy import lazy_exports
 
 _EXPORTS = {
     "Engine": "frontwatch.engine.choice",
@@ -28,8 +27,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'frontwatch.engine' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -13,8 +13,7 @@ See docs/places.md.
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from frontwatch.lazy import lazy_exports
 
 _EXPORTS = {
     "load_places_pipeline": "frontwatch.places.pipeline",
@@ -29,8 +28,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'frontwatch.places' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)
