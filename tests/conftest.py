@@ -45,6 +45,7 @@ def gazetteer(gazetteer_path: str):
 
 @pytest.fixture(scope="session")
 def places_nlp(gazetteer_path: str):
+    """The spaCy pipeline with the place recognizer, loaded once for the session."""
     from frontwatch.places import load_places_pipeline
     from frontwatch.settings import Settings
 
@@ -52,9 +53,6 @@ def places_nlp(gazetteer_path: str):
 
 
 @pytest.fixture(scope="session")
-def nlp(gazetteer_path: str):
-    """The spaCy pipeline with the place recognizer, loaded once for the session."""
-    from frontwatch.places import load_places_pipeline
-    from frontwatch.settings import Settings
-
-    return load_places_pipeline(Settings(gazetteer=gazetteer_path))
+def nlp(places_nlp):
+    """The same pipeline, under the name the pipeline tests use."""
+    return places_nlp
