@@ -34,13 +34,13 @@ def test_foreign_background_does_not_take_the_story_abroad(run):
     text = ("The U.S. will complete its pullout by the end of the month, the U.S. envoy said in "
             "Washington. U.S. officials will meet their Afghan counterparts in Doha. The U.S. has no "
             "troops left near Kandahar or in Helmand. Government troops retook Spin Boldak on Monday.")
-    assert ("recaptured", "Spīn Bōldak", "Afghan government", "2021-08-09") in _events(run(text))
+    assert ("recaptured", "Spin Boldak", "Afghan government", "2021-08-09") in _events(run(text))
 
 
 def test_a_headline_city_is_the_town_the_lead_names(run):
     found = run("Taliban fighters dug in around Kandahar overnight as the siege tightened.",
                 title="Taliban besiege major Afghan city")
-    assert ("besieged", "Kandahār", "Taliban") in {(m.kind, m.place.name, m.new_controller) for m in found}
+    assert ("besieged", "Kandahar", "Taliban") in {(m.kind, m.place.name, m.new_controller) for m in found}
 
 
 def test_a_building_taken_is_not_the_town_taken(run):
@@ -64,9 +64,9 @@ def test_districts_in_taliban_hands_are_a_tally(run):
 
 def test_a_day_after_names_an_earlier_capture(run):
     found = run("Taloqan fell on Sunday, a day after Sheberghan.", published="2021-08-09")
-    assert ("captured", "Shibirghān", "Taliban", "2021-08-07") in _events(found)
+    assert ("captured", "Shibirghan", "Taliban", "2021-08-07") in _events(found)
     found = run("Kandahar fell on Friday, a day after they captured Herat.", published="2021-08-13")
-    assert ("captured", "Herāt", "Taliban", "2021-08-12") in _events(found)
+    assert ("captured", "Herat", "Taliban", "2021-08-12") in _events(found)
 
 
 def test_an_undated_headline_takes_the_day_the_story_gives(run):
@@ -107,9 +107,9 @@ def test_the_same_afternoon_is_the_day_the_sentence_gave(run):
 def test_a_province_capital_is_its_seat(run):
     found = run("Lashkar Gah is the capital of Helmand. The Taliban tightened the siege of Helmand capital.",
                 published="2021-08-03")
-    assert {m.place.name for m in found if m.kind == "besieged"} == {"Lashkar Gāh"}
+    assert {m.place.name for m in found if m.kind == "besieged"} == {"Lashkar Gah"}
 
 
 def test_a_name_the_recognizer_missed_is_looked_up_next_to_the_trigger(run):
     found = run("Afghan commandos retook Saighan and Kahmard in Bamyan on Monday.", published="2021-07-20")
-    assert {m.place.name for m in found if m.kind == "recaptured"} == {"Sayghān", "Kahmard"}
+    assert {m.place.name for m in found if m.kind == "recaptured"} == {"Sayghan", "Kahmard"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from frontwatch.names import plain_name
 from frontwatch.events.context import ArticleContext, PlaceHit
 from frontwatch.records import Place
 
@@ -228,6 +229,6 @@ def _looked_up(ctx: ArticleContext, name: str) -> Place | None:
     if not entries:
         return None
     best = next((e for e in entries if e.feature in {"PPLA", "PPLC"}), entries[0])
-    return Place(name=best.name, id=best.id, level=best.level, admin1=best.admin1,
-                        admin2=best.admin2, country=best.country, lat=best.lat, lon=best.lon,
-                        precision=1 if best.level == "populated place" else 2, feature=best.feature)
+    return Place(name=plain_name(best.name), id=best.id, level=best.level, admin1=plain_name(best.admin1),
+                 admin2=plain_name(best.admin2), country=best.country, lat=best.lat, lon=best.lon,
+                 precision=1 if best.level == "populated place" else 2, feature=best.feature)

@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 
+from frontwatch.names import plain_name
 from frontwatch.places import cues
 from frontwatch.places.focus import country_focus
 from frontwatch.places.fold import fold_key
@@ -184,7 +185,7 @@ def _mention(cand: Candidate, entry: GazetteerEntry | None, reason: str) -> Plac
     if entry is None:
         return PlaceMention(**base)
     admin1 = entry.name if entry.level == cues.ADMIN1 else entry.admin1
-    return PlaceMention(**base, id=entry.id, name=entry.name, level=entry.level,
-                        admin1=admin1, admin2=entry.admin2, country=entry.country,
+    return PlaceMention(**base, id=entry.id, name=plain_name(entry.name), level=entry.level,
+                        admin1=plain_name(admin1), admin2=plain_name(entry.admin2), country=entry.country,
                         lat=entry.lat, lon=entry.lon, precision=_precision(cand, entry),
                         feature=entry.feature)
