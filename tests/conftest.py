@@ -56,3 +56,21 @@ def places_nlp(gazetteer_path: str):
 def nlp(places_nlp):
     """The same pipeline, under the name the pipeline tests use."""
     return places_nlp
+
+
+@pytest.fixture(scope="session")
+def control_mentions(places_nlp):
+    """The control-kind mentions the real extractor finds in one short article."""
+    from frontwatch.events.actors import load_actors
+    from frontwatch.events.extract import extract_article
+    from frontwatch.events.ontology import CONTROL_KINDS
+    from frontwatch.records import Article
+
+    actors = load_actors()
+
+    def extract(text: str, published: str | None, title: str | None = None) -> list:
+        article = Article(id="c" * 32, source="t.txt", position=None, input_format="text", text=text,
+                          raw=text, raw_kind="text", published=published, title=title)
+        return [m for m in extract_article(article, places_nlp, actors) if m.kind in CONTROL_KINDS]
+
+    return extract

@@ -9,19 +9,11 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def run(places_nlp):
-    from frontwatch.events.actors import load_actors
-    from frontwatch.events.extract import extract_article
-    from frontwatch.events.ontology import CONTROL_KINDS, EVENT_FACTUALITY
-    from frontwatch.records import Article
-
-    actors = load_actors()
+def run(control_mentions):
+    from frontwatch.events.ontology import EVENT_FACTUALITY
 
     def control(text, published="2021-08-10", title=None):
-        art = Article(id="c" * 32, source="t.txt", position=None, input_format="text", text=text,
-                      raw=text, raw_kind="text", published=published, title=title)
-        return [m for m in extract_article(art, places_nlp, actors)
-                if m.kind in CONTROL_KINDS and m.factuality in EVENT_FACTUALITY]
+        return [m for m in control_mentions(text, published, title) if m.factuality in EVENT_FACTUALITY]
 
     return control
 

@@ -8,20 +8,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def run(places_nlp):
-    from frontwatch.events.actors import load_actors
-    from frontwatch.events.extract import extract_article
-    from frontwatch.events.ontology import CONTROL_KINDS
-    from frontwatch.records import Article
-
-    actors = load_actors()
-
-    def control(text, published="2024-12-10", title=None):
-        art = Article(id="b" * 32, source="t.txt", position=None, input_format="text", text=text,
-                      raw=text, raw_kind="text", published=published, title=title)
-        return [m for m in extract_article(art, places_nlp, actors) if m.kind in CONTROL_KINDS]
-
-    return control
+def run(control_mentions):
+    return lambda text, published="2024-12-10", title=None: control_mentions(text, published, title)
 
 
 def _events(mentions):
