@@ -1,6 +1,7 @@
-"""Shared fixtures."""
+"""Shared fixtures, and the rule for tests that need the development seeds."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,30 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SEEDS = ROOT.parent / "shared" / "seeds"
+# Set by .ci/run: there the seed checks must run, and a missing seeds folder is an error.
+REQUIRE_SEEDS = "FRONTWATCH_REQUIRE_SEEDS"
+NOT_RUN_KEY = pytest.StashKey[int]()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``seeds`` run only where ../shared/seeds is beside the checkout (a
+    developer's machine, CI); on a user's fresh clone they are deselected and counted."""
+    if (SEEDS / "articles").is_dir():
+        return
+    if os.environ.get(REQUIRE_SEEDS):
+        raise pytest.UsageError(f"{REQUIRE_SEEDS} is set but the seeds are missing: put them in {SEEDS}")
+    seeded = [item for item in items if item.get_closest_marker("seeds")]
+    if seeded:
+        config.hook.pytest_deselected(items=seeded)
+        items[:] = [item for item in items if not item.get_closest_marker("seeds")]
+    config.stash[NOT_RUN_KEY] = len(seeded)
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    not_run = config.stash.get(NOT_RUN_KEY, 0)
+    if not_run:
+        terminalreporter.write_line(f"{not_run} seed checks not run: no development seeds in {SEEDS} "
+                                    f"(CI runs them with {REQUIRE_SEEDS}=1)")
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from frontwatch.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,6 +48,7 @@ def test_eval_cli_prints_precision_and_recall():
     assert result.output.startswith("precision 1.000  recall 1.000  F1 1.000")
 
 
+@pytest.mark.seeds
 def test_seeds_only_002_and_004_are_copies(store):
     """Ingested as a user would (ingest cleans the chrome): one cluster, 002 with 004."""
     from frontwatch.copies import find_copies, source_clusters
@@ -61,6 +64,7 @@ def test_seeds_only_002_and_004_are_copies(store):
     assert len(set(source_clusters(store).values())) == 4
 
 
+@pytest.mark.seeds
 def test_seeds_raw_text_pairs():
     """The same on the raw files, chrome left in: every pair compared directly."""
     import itertools

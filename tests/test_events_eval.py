@@ -28,6 +28,14 @@ def _extracted(db_path, folder, places_nlp, gazetteer_path):
 
 
 @pytest.fixture(scope="module")
+def examples_store(tmp_path_factory, places_nlp, gazetteer_path):
+    db = str(tmp_path_factory.mktemp("examples") / "fw.db")
+    store, settings, report = _extracted(db, EXAMPLES, places_nlp, gazetteer_path)
+    yield store, settings, report
+    store.close()
+
+
+@pytest.fixture(scope="module")
 def seeds_store(tmp_path_factory, places_nlp, gazetteer_path):
     db = str(tmp_path_factory.mktemp("seeds") / "fw.db")
     store, settings, report = _extracted(db, SEEDS / "articles", places_nlp, gazetteer_path)
@@ -35,6 +43,7 @@ def seeds_store(tmp_path_factory, places_nlp, gazetteer_path):
     store.close()
 
 
+@pytest.mark.seeds
 def test_seeds_control_events_floor(seeds_store, gazetteer):
     from frontwatch.events.evaluate import evaluate_store
 
@@ -44,6 +53,7 @@ def test_seeds_control_events_floor(seeds_store, gazetteer):
     assert report.date_accuracy >= SEEDS_DATE_FLOOR
 
 
+@pytest.mark.seeds
 def test_seeds_forecasts_negation_and_aggregates_give_no_control_event(seeds_store):
     from frontwatch.events.ontology import CONTROL_KINDS, EVENT_FACTUALITY
     from frontwatch.events.store import iter_mentions
@@ -60,38 +70,38 @@ def test_seeds_forecasts_negation_and_aggregates_give_no_control_event(seeds_sto
     assert any("seized 50 local districts" in m["sentence"] for m in stats)
 
 
-def test_extract_is_incremental(seeds_store, places_nlp):
+def test_extract_is_incremental(examples_store, places_nlp):
     from frontwatch.events.store import extract_store
 
-    store, settings, first = seeds_store
-    assert first.articles == 5 and first.mentions > 0
+    store, settings, first = examples_store
+    stored = store.query("SELECT count(*) FROM articles")[0][0]
+    assert first.articles == stored > 20 and first.mentions > 0
     again = extract_store(store, settings, nlp=places_nlp)
-    assert (again.articles, again.skipped) == (0, 5)
+    assert (again.articles, again.skipped) == (0, stored)
     before = store.query("SELECT count(*) FROM mentions")[0][0]
     forced = extract_store(store, settings, nlp=places_nlp, force=True)
-    assert forced.articles == 5
+    assert forced.articles == stored
     assert store.query("SELECT count(*) FROM mentions")[0][0] == before
 
 
-def test_examples_control_events_floor(tmp_path, places_nlp, gazetteer_path, gazetteer):
+def test_examples_control_events_floor(examples_store, gazetteer):
     from frontwatch.events.evaluate import evaluate_store
 
-    store, _, _ = _extracted(str(tmp_path / "fw.db"), EXAMPLES, places_nlp, gazetteer_path)
+    store, _, _ = examples_store
     report = evaluate_store(store, str(ROOT / "eval" / "examples" / "events.gold.jsonl"),
                             str(EXAMPLES), gazetteer)
-    store.close()
     assert report.f1 >= EXAMPLES_F1_FLOOR, report.as_dict()
     assert report.date_accuracy >= EXAMPLES_DATE_FLOOR
 
 
-def test_cli_mentions_json_has_nested_place(seeds_store, db_path):
+def test_cli_mentions_json_has_nested_place(examples_store):
     import json
 
     from click.testing import CliRunner
 
     from frontwatch.cli import main
 
-    store, _, _ = seeds_store
+    store, _, _ = examples_store
     result = CliRunner().invoke(main, ["mentions", "--db", store.path, "--kind", "captured", "--json"])
     assert result.exit_code == 0, result.output
     records = json.loads(result.output)

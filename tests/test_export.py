@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,38 @@ def test_cli_export_gives_acled_interaction_codes_from_the_actor_dictionary(fuse
     assert recapture["interaction"] == 10             # state forces acting alone
     capture = frame[(frame["kind"] == "captured")].iloc[0]
     assert (capture["actor1"], capture["inter1"], capture["interaction"]) == ("Taliban", 2, 20)
+
+
+def _cli(args: list[str], **kwargs):
+    return subprocess.run([sys.executable, "-m", "frontwatch", *args], **kwargs)
+
+
+@pytest.mark.parametrize("fmt", ["acled-csv", "geojson", "jsonl", "control-csv", "control-json"])
+def test_export_to_standard_output_equals_the_file(fused, db_path, tmp_path: Path, fmt):
+    out = tmp_path / f"events.{fmt}"
+    assert _cli(["export", "--format", fmt, "--out", str(out), "--db", db_path], capture_output=True).returncode == 0
+    piped = _cli(["export", "--format", fmt, "--out", "-", "--db", db_path], capture_output=True)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == out.read_bytes() and piped.stdout
+    assert b"written to standard output" in piped.stderr
+
+
+def test_parquet_goes_to_a_pipe_but_not_to_a_terminal(fused, db_path, tmp_path: Path):
+    import io
+    import os
+    import pty
+
+    import pyarrow.parquet as pq
+
+    piped = _cli(["export", "--format", "parquet", "--out", "-", "--db", db_path], capture_output=True)
+    assert piped.returncode == 0, piped.stderr
+    assert pq.read_table(io.BytesIO(piped.stdout)).num_rows == 4
+    leader, follower = pty.openpty()
+    try:
+        tty = _cli(["export", "--format", "parquet", "--out", "-", "--db", db_path],
+                   stdout=follower, stderr=subprocess.PIPE)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert tty.returncode == 2
+    assert b"parquet is binary and would garble the terminal" in tty.stderr

@@ -11,6 +11,8 @@ from frontwatch.pipeline import run_pipeline
 from frontwatch.settings import Settings
 from frontwatch.store.events import EventFilter, event_sources, list_events
 
+pytestmark = pytest.mark.seeds
+
 DATED_KUNDUZ = ROOT / "tests" / "data" / "kunduz_fall_dated.txt"
 
 

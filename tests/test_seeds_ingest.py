@@ -8,6 +8,8 @@ from frontwatch.ingest import ingest_paths
 from frontwatch.settings import Settings
 from frontwatch.store.articles import iter_articles
 
+pytestmark = pytest.mark.seeds
+
 CHROME = ["[ad_1]", "[ad_2]", "Loading...", "READ MORE", "Also read:", "Read Also:", "Share This",
           "Pin It on Pinterest", "NEWSLETTER SUBSCRIPTION", "0 Comments", "<img", "facebook.com/tr",
           "(@madhavketan612)", "INTERNATIONAL RELATIONS", "Wednesday,  April 24", "Linkedin Pinterest",

@@ -1,13 +1,14 @@
 """The export command."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from frontwatch.cli.events import event_filter_options, make_filter
 from frontwatch.cli.options import db_option
-from frontwatch.export.write import FORMATS
+from frontwatch.export.write import BINARY_FORMATS, FORMATS
 from frontwatch.settings import Settings
 
 
@@ -15,16 +16,29 @@ from frontwatch.settings import Settings
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="acled-csv, geojson, jsonl, parquet (events); control-csv, control-json (timelines).")
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="File to write.")
+@click.option("--out", type=click.Path(dir_okay=False, allow_dash=True), required=True,
+              help="File to write, or - for standard output.")
 @event_filter_options
 def export(settings: Settings, fmt: str, out: str, **filters) -> None:
     """Write events or control timelines in formats analysts' tools read."""
     from frontwatch.export import export as write
     from frontwatch.store import open_store
 
+    target = _stdout_for(fmt) if out == "-" else Path(out)
     with open_store(settings.db) as store:
-        n = write(store, fmt, Path(out), make_filter(**filters), interaction_code=interaction_codes(settings))
-    click.echo(f"{n} record(s) written to {out}")
+        n = write(store, fmt, target, make_filter(**filters), interaction_code=interaction_codes(settings))
+    target_name = "standard output" if out == "-" else out
+    click.echo(f"{n} record(s) written to {target_name}", err=out == "-")
+
+
+def _stdout_for(fmt: str):
+    """Standard output as the format needs it; Parquet only into a pipe or a file."""
+    if fmt not in BINARY_FORMATS:
+        return click.get_text_stream("stdout")
+    if sys.stdout.isatty():
+        raise click.UsageError(f"{fmt} is binary and would garble the terminal: "
+                               f"redirect it (--out - > events.{fmt}) or give --out FILE")
+    return click.get_binary_stream("stdout")
 
 
 def interaction_codes(settings: Settings):

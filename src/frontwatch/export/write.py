@@ -4,8 +4,9 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from frontwatch.errors import FrontwatchError
 from frontwatch.export.acled import COLUMNS, InteractionCode, acled_row
@@ -14,6 +15,7 @@ from frontwatch.store.control import iter_states
 from frontwatch.store.events import EventFilter, event_sources, iter_events
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet", "control-csv", "control-json")
+BINARY_FORMATS = ("parquet",)
 CONTROL_COLUMNS = ("place_key", "seq", "place_name", "place_id", "place_level", "admin1", "admin2",
                    "country", "lat", "lon", "date_from", "date_to", "state", "controller",
                    "holder", "uncertain", "event_ids")
@@ -25,31 +27,42 @@ def _rows(store: Store, filters: EventFilter, code: InteractionCode) -> Iterator
         yield acled_row(event, sources, code), sources
 
 
-def export(store: Store, fmt: str, out: Path, filters: EventFilter = EventFilter(),
+def export(store: Store, fmt: str, out: Path | IO, filters: EventFilter = EventFilter(),
            interaction_code: InteractionCode = lambda actor: None) -> int:
-    """Write ``fmt`` to ``out``; return the number of records written."""
-    writers = {"acled-csv": _acled_csv, "geojson": _geojson, "jsonl": _jsonl, "parquet": _parquet}
-    if fmt in writers:
-        return writers[fmt](_rows(store, filters, interaction_code), out)
-    if fmt == "control-csv":
-        return _control_csv(store, out)
-    if fmt == "control-json":
-        return _control_json(store, out)
-    raise FrontwatchError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    """Write ``fmt`` to ``out`` (a path, or an open stream: text for every format but
+    Parquet, binary for Parquet); return the number of records written."""
+    if fmt not in FORMATS:
+        raise FrontwatchError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    with _opened(out, binary=fmt in BINARY_FORMATS) as fh:
+        if fmt == "control-csv":
+            return _control_csv(store, fh)
+        if fmt == "control-json":
+            return _control_json(store, fh)
+        writers = {"acled-csv": _acled_csv, "geojson": _geojson, "jsonl": _jsonl, "parquet": _parquet}
+        return writers[fmt](_rows(store, filters, interaction_code), fh)
 
 
-def _acled_csv(rows, out: Path) -> int:
+@contextmanager
+def _opened(out: Path | IO, binary: bool) -> Iterator[IO]:
+    """A stream for ``out``: the file at a path (created or replaced), or ``out`` itself."""
+    if not isinstance(out, (str, Path)):
+        yield out
+        return
+    with open(out, "wb") if binary else open(out, "w", newline="", encoding="utf-8") as fh:
+        yield fh
+
+
+def _acled_csv(rows, fh: IO[str]) -> int:
     n = 0
-    with open(out, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
-        writer.writeheader()
-        for row, _ in rows:
-            writer.writerow(row)
-            n += 1
+    writer = csv.DictWriter(fh, fieldnames=COLUMNS)
+    writer.writeheader()
+    for row, _ in rows:
+        writer.writerow(row)
+        n += 1
     return n
 
 
-def _geojson(rows, out: Path) -> int:
+def _geojson(rows, fh: IO[str]) -> int:
     features = []
     for row, sources in rows:
         if row["latitude"] is None or row["longitude"] is None:
@@ -57,21 +70,19 @@ def _geojson(rows, out: Path) -> int:
         features.append({"type": "Feature", "id": row["frontwatch_id"],
                          "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
                          "properties": {**row, "sources": sources}})
-    out.write_text(json.dumps({"type": "FeatureCollection", "features": features},
-                              ensure_ascii=False, default=str), encoding="utf-8")
+    json.dump({"type": "FeatureCollection", "features": features}, fh, ensure_ascii=False, default=str)
     return len(features)
 
 
-def _jsonl(rows, out: Path) -> int:
+def _jsonl(rows, fh: IO[str]) -> int:
     n = 0
-    with open(out, "w", encoding="utf-8") as fh:
-        for row, sources in rows:
-            fh.write(json.dumps({**row, "sources": sources}, ensure_ascii=False, default=str) + "\n")
-            n += 1
+    for row, sources in rows:
+        fh.write(json.dumps({**row, "sources": sources}, ensure_ascii=False, default=str) + "\n")
+        n += 1
     return n
 
 
-def _parquet(rows, out: Path) -> int:
+def _parquet(rows, fh: IO[bytes]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -79,7 +90,7 @@ def _parquet(rows, out: Path) -> int:
                                      for row, sources in rows]
     schema = pa.schema([(c, _arrow_type(c)) for c in COLUMNS] + [("sources", pa.string())])
     table = pa.Table.from_pylist(records, schema=schema)
-    pq.write_table(table, out)
+    pq.write_table(table, fh)
     return len(records)
 
 
@@ -96,18 +107,17 @@ def _arrow_type(column: str):
     return pa.string()
 
 
-def _control_csv(store: Store, out: Path) -> int:
+def _control_csv(store: Store, fh: IO[str]) -> int:
     n = 0
-    with open(out, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=CONTROL_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        for state in iter_states(store):
-            writer.writerow({**state, "event_ids": ";".join(state["event_ids"])})
-            n += 1
+    writer = csv.DictWriter(fh, fieldnames=CONTROL_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for state in iter_states(store):
+        writer.writerow({**state, "event_ids": ";".join(state["event_ids"])})
+        n += 1
     return n
 
 
-def _control_json(store: Store, out: Path) -> int:
+def _control_json(store: Store, fh: IO[str]) -> int:
     places: dict[str, dict[str, Any]] = {}
     for state in iter_states(store):
         place = places.setdefault(state["place_key"], {
@@ -115,5 +125,5 @@ def _control_json(store: Store, out: Path) -> int:
                                   "admin2", "country", "lat", "lon")} | {"states": []})
         place["states"].append({k: state[k] for k in ("seq", "date_from", "date_to", "state",
                                                       "controller", "holder", "uncertain", "event_ids")})
-    out.write_text(json.dumps(list(places.values()), ensure_ascii=False, indent=1), encoding="utf-8")
+    json.dump(list(places.values()), fh, ensure_ascii=False, indent=1)
     return sum(len(p["states"]) for p in places.values())
