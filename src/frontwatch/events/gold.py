@@ -31,13 +31,14 @@ class GoldSplit:
     """One split of the news gold: its articles (by id), events and non-events."""
 
     root: Path
+    code: str = "*"
     articles: dict[str, dict[str, Any]] = field(default_factory=dict)
     events: list[dict[str, Any]] = field(default_factory=list)
     nonevents: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def article_files(self) -> list[Path]:
-        return sorted((self.root / "articles").glob("*.jsonl"))
+        return sorted((self.root / "articles").glob(f"{self.code}.jsonl"))
 
 
 def _jsonl(path: Path, problems: list[str]) -> list[dict[str, Any]]:
@@ -57,26 +58,27 @@ def _jsonl(path: Path, problems: list[str]) -> list[dict[str, Any]]:
     return rows
 
 
-def read_split(root: str | Path, problems: list[str] | None = None) -> GoldSplit:
-    """The articles, events and non-events of a split folder (``eval/news/dev``)."""
+def read_split(root: str | Path, problems: list[str] | None = None, code: str = "*") -> GoldSplit:
+    """The articles, events and non-events of a split folder (``eval/news/dev``), or only
+    those of one annotator's ``code``."""
     problems = [] if problems is None else problems
-    split = GoldSplit(Path(root))
+    split = GoldSplit(Path(root), code)
     for path in split.article_files:
         for row in _jsonl(path, problems):
             if row.get("id") in split.articles:
                 problems.append(f"{row['_where']}: id {row['id']} used twice")
             split.articles[row.get("id")] = row
-    for path in sorted(split.root.glob("*.gold.jsonl")):
+    for path in sorted(split.root.glob(f"{code}.gold.jsonl")):
         split.events += _jsonl(path, problems)
-    for path in sorted(split.root.glob("*.nonevents.jsonl")):
+    for path in sorted(split.root.glob(f"{code}.nonevents.jsonl")):
         split.nonevents += _jsonl(path, problems)
     return split
 
 
-def check_split(root: str | Path) -> list[str]:
-    """Every way the split's files depart from the guideline, one line each."""
+def check_split(root: str | Path, code: str = "*") -> list[str]:
+    """Every way the split's files (or one annotator's) depart from the guideline, one line each."""
     problems: list[str] = []
-    split = read_split(root, problems)
+    split = read_split(root, problems, code)
     if not split.articles:
         problems.append(f"{root}: no articles in {Path(root) / 'articles'}")
     for article in split.articles.values():
