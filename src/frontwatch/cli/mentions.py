@@ -54,36 +54,56 @@ def mentions(settings: Settings, fmt: str, limit: int, **filters) -> None:
 
 @click.command(name="eval")
 @db_option
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", type=click.Path(exists=True))
 @click.option("--articles", "articles_dir", type=click.Path(exists=True, file_okay=False),
-              help="Ingest and extract this folder first (the articles the gold names).")
+              help="Ingest and extract this folder first (the articles the gold names); "
+                   "a news-gold split folder brings its own.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores, misses and extras as JSON.")
-@click.option("--errors", is_flag=True, help="After the scores, list misses, extras and wrong dates "
-                                              "with their sentences.")
+@click.option("--errors", is_flag=True, help="After the scores, list misses, extras, wrong dates and "
+                                              "wrong tolls with their sentences.")
 def eval_command(settings: Settings, gold: str, articles_dir: str | None, as_json: bool,
                  errors: bool) -> None:
-    """Score control events against a gold file (precision, recall, F1, date accuracy)."""
-    from frontwatch.events.evaluate import evaluate_store
+    """Score events against a gold: a gold.jsonl file (control changes), or a news-gold split
+    folder such as eval/news/dev (control changes and violent events). Prints precision,
+    recall, F1, date and fatality accuracy per track, conflict and kind."""
+    from frontwatch.events.actors import load_actors
+    from frontwatch.events.evaluate import evaluate_store, load_gold
     from frontwatch.events.store import extract_store
     from frontwatch.ingest import ingest_paths
     from frontwatch.places.gazetteer import Gazetteer
     from frontwatch.store import open_store
 
+    articles_dir = articles_dir or load_gold(gold).articles_dir
     with open_store(settings.db) as store:
         if articles_dir:
             ingest_paths(store, [articles_dir], settings)
             extract_store(store, settings)
         gazetteer = Gazetteer.open(settings.gazetteer_path)
         try:
-            report = evaluate_store(store, gold, articles_dir, gazetteer)
+            report = evaluate_store(store, gold, articles_dir, gazetteer, load_actors(settings.actors_file))
         finally:
             gazetteer.close()
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"gold {report.gold}, predicted {report.predicted}, matched {report.matched}")
-    click.echo(f"precision {report.precision:.3f}  recall {report.recall:.3f}  F1 {report.f1:.3f}  "
-               f"date accuracy {report.date_accuracy:.3f}")
+    for line in score_lines(report):
+        click.echo(line)
     if errors:
         for line in report.error_lines():
             click.echo(line)
+
+
+def score_lines(report) -> list[str]:
+    """The report as a table: the tracks, then each track by conflict and by kind."""
+    head = f"{'':<32} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} {'dates':>6} {'dead':>6}"
+    row = lambda name, s: (f"{name:<32} {s.gold:>5} {s.predicted:>5} {s.matched:>5} {s.precision:>6.3f} "
+                           f"{s.recall:>6.3f} {s.f1:>6.3f} {s.date_accuracy:>6.3f} "
+                           + (f"{s.fatality_accuracy:>6.3f}" if s.fatalities_known else f"{'-':>6}"))
+    lines = [head] + [row(t, s) for t, s in report.tracks.items() if t in report.covered]
+    for title, table in (("by conflict", report.by_conflict), ("by kind", report.by_kind)):
+        lines += ["", title] + [row(f"  {track}/{key}", s) for (track, key), s in sorted(table.items())
+                                if track != "background"]
+    if report.extra_reasons:
+        lines += ["", "extras that the gold lists as non-events: " +
+                  ", ".join(f"{r} {n}" for r, n in report.extra_reasons.most_common())]
+    return lines

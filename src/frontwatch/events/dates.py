@@ -203,3 +203,40 @@ def shift(resolved: ResolvedDate, days: int) -> ResolvedDate:
         return resolved
     moved = date.fromisoformat(resolved.date) + timedelta(days=days)
     return ResolvedDate(moved.isoformat(), "day", resolved.basis, resolved.expression)
+
+
+# An event dated more than this many days before its article's publication is background
+# (eval/news/README.md: "more than about a month before publication").
+BACKGROUND_DAYS = 31
+
+
+def is_background(event_date: str | None, published: str | date | None, basis: str | None = None) -> bool:
+    """Whether an event dated ``event_date`` (YYYY, YYYY-MM or YYYY-MM-DD) is background to
+    an article published on ``published``: a year before the publication year, or a month
+    or a day that ends more than BACKGROUND_DAYS before it. With no publication date, a
+    written year alone ("in 2016") marks background."""
+    if not event_date:
+        return False
+    if published is None:
+        return basis == "explicit" and len(event_date) == 4
+    day = published if isinstance(published, date) else _iso_day(published)
+    if day is None:
+        return False
+    if len(event_date) == 4:
+        return int(event_date) < day.year
+    return _last_day(event_date) < day - timedelta(days=BACKGROUND_DAYS)
+
+
+def _iso_day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _last_day(event_date: str) -> date:
+    parts = [int(p) for p in event_date.split("-")]
+    if len(parts) == 2:
+        year, month = parts
+        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return date(*parts)
