@@ -122,3 +122,34 @@ def test_parquet_goes_to_a_pipe_but_not_to_a_terminal(fused, db_path, tmp_path: 
         os.close(leader)
     assert tty.returncode == 2
     assert b"parquet is binary and would garble the terminal" in tty.stderr
+
+
+def test_background_is_left_out_unless_asked_and_then_labelled(store, db_path, tmp_path: Path):
+    """A capture an article recalls from 2015 is no new event in the dataset: the export
+    leaves it out, and with --background gives it labelled as background."""
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from frontwatch.cli import main
+    from test_fuse import KUNDUZ, mention
+
+    recalled = mention(KUNDUZ, date="2015", precision="year", basis="explicit", factuality="historical", order=9)
+    fuse_store(store, corpus() + [recalled])
+    out = tmp_path / "events.csv"
+    for flags, expected in (([], 4), (["--background"], 5)):
+        result = CliRunner().invoke(main, ["export", "--format", "acled-csv", "--out", str(out), "--db", db_path, *flags])
+        assert result.exit_code == 0, result.output
+        assert len(pd.read_csv(out)) == expected
+    old = pd.read_csv(out).query("year == 2015").iloc[0]
+    assert old["factuality"] == "historical" and "historical" in old["tags"]
+    assert old["notes"] == "Background (recalled by the source, not a new event): In 2015, Taliban captured Kunduz."
+
+
+def test_notes_tell_the_event_as_acled_does(fused, tmp_path: Path):
+    import pandas as pd
+
+    out = tmp_path / "events.csv"
+    export(fused, "acled-csv", out)
+    notes = set(pd.read_csv(out)["notes"])
+    assert "On 7 July 2021, Afghan government retook Qala-i-Naw." in notes, notes
+    assert "On 21 June 2021, Taliban besieged Kunduz." in notes, notes

@@ -18,9 +18,12 @@ def event_filter_options(func):
         click.option("--place", help="A place, admin1 or admin2 name."),
         click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Events on or after this day."),
         click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Events on or before this day."),
-        click.option("--factuality", type=click.Choice(["asserted", "attributed", "uncertain"])),
+        click.option("--factuality", type=click.Choice(["asserted", "attributed", "uncertain", "historical"])),
         click.option("--min-confidence", type=click.FloatRange(0, 1), default=None),
         click.option("--dated-only", is_flag=True, help="Leave out events with no date."),
+        click.option("--background", is_flag=True,
+                     help="Include background: events an article recalls from well before it "
+                          "(factuality historical), left out by default."),
     )):
         func = option(func)
     return func
@@ -30,7 +33,8 @@ def make_filter(**kw):
     from frontwatch.store.events import EventFilter
 
     dated_only = kw.pop("dated_only", False)
-    return EventFilter(include_undated=not dated_only, **kw)
+    background = kw.pop("background", False) or kw.get("factuality") == "historical"
+    return EventFilter(include_undated=not dated_only, include_background=background, **kw)
 
 
 @click.command()

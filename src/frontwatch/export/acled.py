@@ -58,14 +58,47 @@ def _interaction(inter1: int | None, inter2: int | None) -> int | None:
     return low * 10 + high
 
 
+# How a note tells each kind: "{a1}" the side that acts, "{a2}" the other, "{where}" the place.
+NOTE_PHRASES = {
+    "captured": "{a1} captured {where}{from_a2}", "recaptured": "{a1} retook {where}{from_a2}",
+    "entered": "{a1} entered {where}", "besieged": "{a1} besieged {where}",
+    "surrendered": "{where} was handed over{to_a1}", "withdrew": "{a1} withdrew from {where}",
+    "clash": "armed clash{between} in {where}", "airstrike": "air or drone strike{by_a1} in {where}",
+    "shelling": "shelling{by_a1} in {where}", "bombing": "explosion{by_a1} in {where}",
+    "suicide bombing": "suicide bombing{by_a1} in {where}", "attack": "attack on civilians{by_a1} in {where}",
+    "abduction": "abduction{by_a1} in {where}",
+}
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+
+def _when(date: str | None) -> str:
+    """"On 8 August 2021", "In August 2021", "In 2014", as the date's precision allows."""
+    if not date:
+        return "On an unknown date"
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        return f"On {parts[2]} {MONTH_NAMES[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"In {MONTH_NAMES[parts[1] - 1]} {parts[0]}"
+    return f"In {parts[0]}"
+
+
 def _notes(event: dict[str, Any]) -> str:
-    when = f"On {event['date']}" if event["date"] else "On an unknown date"
-    who = event["new_controller"] or event["actor1"] or "an actor"
-    where = event["place_name"] or "an unknown place"
-    text = f"{when}, {who} {event['kind']} {where}"
-    if event["previous_controller"]:
-        text += f" from {event['previous_controller']}"
-    text += "."
+    """A sentence in ACLED's manner: "On 8 August 2021, Taliban captured Kunduz from Afghan
+    government." Background an article recalls is said to be so."""
+    a1 = event["actor1"] or event["new_controller"] or ""
+    a2 = event["actor2"] or event["previous_controller"] or ""
+    where = event["place_name"] or "an unnamed place"
+    phrase = NOTE_PHRASES.get(event["kind"], event["kind"] + " in {where}").format(
+        a1=a1 or "an unidentified side", where=where, from_a2=f" from {a2}" if a2 else "",
+        to_a1=f" to {a1}" if a1 else "", by_a1=f" by {a1}" if a1 else "",
+        between=f" between {a1} and {a2}" if a1 and a2 else (f" involving {a1}" if a1 else ""))
+    text = f"{_when(event['date'])}, {phrase}."
+    if event["fatalities"]:
+        text += f" {event['fatalities']} killed."
+    if event["factuality"] == "historical":
+        text = "Background (recalled by the source, not a new event): " + text
     for note in event["conflicts"]:
         text += f" Note: {note}."
     return text

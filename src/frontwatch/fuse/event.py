@@ -30,7 +30,7 @@ class FusedEvent:
     new_controller: str | None
     previous_controller: str | None
     fatalities: int | None
-    factuality: str                 # asserted, attributed, uncertain
+    factuality: str                 # asserted, attributed, uncertain, historical (only recalled as background)
     attributed_to: tuple[str, ...]
     disputed: bool
     confidence: float
@@ -79,6 +79,8 @@ def _fatalities(members: list[Mention]) -> int | None:
 def _factuality(members: list[Mention]) -> tuple[str, tuple[str, ...]]:
     labels = {m.factuality for m in members}
     attributed = tuple(sorted({m.attributed_to for m in members if m.attributed_to}))
+    if labels == {"historical"}:
+        return "historical", attributed   # every source recalls it from before its own news
     if labels & {"asserted", "historical"}:
         return "asserted", attributed
     if "attributed" in labels:

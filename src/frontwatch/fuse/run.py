@@ -21,6 +21,8 @@ from frontwatch.store.events import events_at_places, replace_bucket_events
 
 ProgressCallback = Callable[[int, int, str], None]
 BUCKETS_PER_TRANSACTION = 200
+# Bump when the fusion or control rules change: every bucket is fused again on the next run.
+FUSION_VERSION = "fuse-2"
 
 
 @dataclass
@@ -36,7 +38,7 @@ class FuseReport:
 
 
 def fingerprint(mention: Mention) -> str:
-    return hashlib.sha256(repr(astuple(mention)).encode()).hexdigest()[:32]
+    return hashlib.sha256(repr((FUSION_VERSION, astuple(mention))).encode()).hexdigest()[:32]
 
 
 def changed_buckets(store: Store, by_bucket: dict[str, list[Mention]]) -> list[str]:

@@ -75,7 +75,8 @@ def collect(store: Store, date_from: str | None = None, date_to: str | None = No
             country: str | None = None) -> ReportData:
     start, end = period(store, date_from, date_to)
     data = ReportData(start, end, country)
-    filters = EventFilter(country=country, date_from=start, date_to=end, include_undated=False)
+    filters = EventFilter(country=country, date_from=start, date_to=end, include_undated=False,
+                          include_background=False)
     for event in iter_events(store, filters):
         full = with_statements(store, event)
         data.events.append(full)

@@ -102,6 +102,9 @@ class EventFilter:
     factuality: str | None = None
     min_confidence: float | None = None
     include_undated: bool = True
+    # Events an article recalls from years or months before it (factuality "historical"):
+    # kept and labelled in the store; the CLI, the exports and the API leave them out unless asked.
+    include_background: bool = True
 
     def where(self) -> tuple[str, list[Any]]:
         clauses, params = [], []
@@ -125,6 +128,8 @@ class EventFilter:
             params.append(self.date_to)
         if not self.include_undated:
             clauses.append("date IS NOT NULL")
+        if not self.include_background:
+            clauses.append("factuality != 'historical'")
         if self.min_confidence is not None:
             clauses.append("confidence >= ?")
             params.append(self.min_confidence)

@@ -49,13 +49,15 @@ def events(db: Db, country: Text = None, actor: Text = None, kind: Text = None,
            date_to: Annotated[str | None, Query(alias="to", pattern=DAY_PATTERN, max_length=10)] = None,
            factuality: Text = None,
            min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
-           undated: bool = True, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> JSONResponse:
-    """Fused events, oldest first, filtered; ``from``/``to`` keep events whose date span overlaps."""
+           undated: bool = True, background: bool = False,
+           limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> JSONResponse:
+    """Fused events, oldest first, filtered; ``from``/``to`` keep events whose date span overlaps;
+    ``background=true`` adds the events articles recall from well before them (historical)."""
     check_span(date_from, date_to)
     filters = EventFilter(country=country, actor=actor, kind=kind, event_type=event_type,
                           place=place, date_from=date_from, date_to=date_to,
                           factuality=factuality, min_confidence=min_confidence,
-                          include_undated=undated)
+                          include_undated=undated, include_background=background or factuality == "historical")
     return page(count_events(db, filters), limit, offset, list_events(db, filters, limit, offset))
 
 
