@@ -43,9 +43,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx, re.IGNORECA
     ("today", r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier in the day)\b"),
     ("last_week", r"\blast week\b"),
     ("last_month", r"\blast month\b"),
+    ("last_year", r"\blast year\b"),
+    ("years_ago", r"\b(?P<ago>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? ago\b"),
+    ("decade", r"\b(?:in|during|since) the (?:late |early |mid-)?(?P<year>(?:19|20)\d0)s\b"),
     ("same_day", r"\b(?:the same (?:day|afternoon|morning|evening|night)|later that day|hours later)\b"),
     ("day_before", r"\b(?:a|one) day (?:before|earlier)\b"),
 ]]
+AGO = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+       "nine": 9, "ten": 10}
 SINCE = re.compile(r"\b(?:since|over the (?:last|past)|in the (?:last|past)|in recent)\s*$", re.IGNORECASE)
 
 
@@ -60,6 +65,7 @@ class TimeExpression:
     day: int | None = None
     weekday: int | None = None
     since: bool = False          # "since May 1": a period's start, not an event date
+    ago: str | None = None       # "three years ago": how many
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,8 @@ def _expression(kind: str, m: re.Match[str], text: str) -> TimeExpression | None
         m.group(0).lower().startswith("since")
     if kind == "mid_month":
         day = {"mid": 15, "early": 5, "beginning of": 1, "late": 25, "end of": 28}[groups["part"].lower()]
-    return TimeExpression(m.start(), m.end(), kind, m.group(0), year, month_n, day, weekday, since)
+    return TimeExpression(m.start(), m.end(), kind, m.group(0), year, month_n, day, weekday, since,
+                          (groups.get("ago") or "").lower() or None)
 
 
 def parse_published(published: str | None) -> date | None:
@@ -131,7 +138,7 @@ def resolve(expr: TimeExpression | None, published: date | None, future: bool = 
     kind = expr.kind
     if kind in {"day_month_year", "month_day_year", "numeric", "iso"}:
         return _day(expr.year, expr.month, expr.day, "explicit", expr.text)
-    if kind in {"year", "and_year"}:
+    if kind in {"year", "and_year", "decade"}:
         return ResolvedDate(f"{expr.year:04d}", "year", "explicit", expr.text)
     if kind in {"month_year"} or (kind == "mid_month" and expr.year):
         if kind == "mid_month":
@@ -175,6 +182,9 @@ def _relative(expr: TimeExpression, published: date, future: bool) -> ResolvedDa
     if kind == "last_month":
         first = published.replace(day=1) - timedelta(days=1)
         return ResolvedDate(f"{first.year:04d}-{first.month:02d}", "month", "relative", expr.text)
+    if kind in {"last_year", "years_ago"}:
+        back = 1 if kind == "last_year" else AGO.get(expr.ago or "", int(expr.ago) if (expr.ago or "").isdigit() else 1)
+        return ResolvedDate(f"{published.year - back:04d}", "year", "relative", expr.text)
     return ResolvedDate(published.isoformat(), "day", "publication")
 
 

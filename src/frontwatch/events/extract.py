@@ -570,11 +570,8 @@ def _has_past_year(expressions, ctx) -> bool:
 
 
 def _factuality(view, ctx, trig, date):
-    year = int(date.date[:4]) if date.date and date.basis == "explicit" else None
-    if ctx.published is None and date.precision != "year":
-        year = None
-    return label_factuality(view.text, trig.head, year,
-                            ctx.published.year if ctx.published else None, list(view.span))
+    background = date.basis in {"explicit", "relative"} and datelib.is_background(date.date, ctx.published, date.basis)
+    return label_factuality(view.text, trig.head, list(view.span), background)
 
 
 def _statistic(view, ctx, trig, expressions) -> EventMention:
@@ -629,8 +626,7 @@ def _with_fatalities(view, ctx, out, fat, expressions) -> list[EventMention]:
     hits = [h for h in ctx.places if view.start <= h.start < view.end and h.level != "country"]
     event_type, sub_type = types_of(kind)
     off = _field_offset(ctx, view)
-    label = fact or label_factuality(view.text, view.span.root, None,
-                                     ctx.published.year if ctx.published else None, list(view.span)).label
+    label = fact or label_factuality(view.text, view.span.root, list(view.span)).label
     s, e = fat.spans[0]
     return out + [EventMention(
         article_id=ctx.article_id, sentence_index=view.index, start=view.start + s - off,

@@ -99,17 +99,18 @@ def _phrase(token: Token) -> str:
     return span.text[:80]
 
 
-def label_factuality(sentence_text: str, trigger: Token, explicit_year: int | None,
-                     published_year: int | None, sentence_tokens: list[Token],
-                     actors_find=None) -> Factuality:
+def label_factuality(sentence_text: str, trigger: Token, sentence_tokens: list[Token],
+                     background: bool = False, actors_find=None) -> Factuality:
+    """The label of the event ``trigger`` tells; ``background``: its date lies well before
+    the article's publication (dates.is_background), which outweighs a hedge or a source."""
     mood = grammatical_mood(trigger)
     if mood:
         return Factuality(mood)
     who = attribution(sentence_tokens, trigger, actors_find)
+    if background:
+        return Factuality("historical", who)
     if HEDGES.search(sentence_text):
         return Factuality("uncertain", who)
-    if explicit_year is not None and (published_year is None or explicit_year < published_year):
-        return Factuality("historical", who)
     if who:
         return Factuality("attributed", who)
     return Factuality("asserted")
