@@ -3,7 +3,7 @@ sentence, triggers -> target places, actors, date, factuality, fatalities."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from frontwatch.events import dates as datelib
 from frontwatch.events import places as placelib
@@ -16,9 +16,10 @@ from frontwatch.events.model import EventMention
 from frontwatch.records import Place
 from frontwatch.events.ontology import CONTROL_KINDS, types_of
 from frontwatch.events.triggers import Trigger, find_triggers
+from frontwatch.events.violence import ViolentReading, read_sentence
 
 # Bump when extraction changes: stored articles are then extracted again.
-EXTRACTOR_VERSION = "events-3"
+EXTRACTOR_VERSION = "events-4"
 
 BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
@@ -158,17 +159,25 @@ def segments(doc):
             yield piece
 
 
+# Trigger kinds the violence reader handles from the sentence's parse.
+VIOLENT_TRIGGER_KINDS = {"clash", "airstrike", "shelling", "bombing", "attack", "abduction"}
+
+
 def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMention]:
     triggers = find_triggers(view.span)
     expressions = datelib.find_time_expressions(view.text)
     out: list[EventMention] = []
     for i, trig in enumerate(triggers):
+        if trig.kind in VIOLENT_TRIGGER_KINDS:
+            continue
         prev_end, next_start = _neighbours(view, triggers, i)
         out += trigger_mentions(view, ctx, trig, prev_end, next_start, expressions, out)
     out += _elliptical(view, ctx, out)
     fat = find_fatalities(view.text, ctx.actors, ctx.country, ctx.main_rebel)
-    if fat.total is not None:
-        out = _with_fatalities(view, ctx, out, fat, expressions)
+    control = [i for i, m in enumerate(out) if m.kind in CONTROL_KINDS]
+    if fat.total is not None and control:   # the dead of the fighting the capture tells
+        out[control[0]] = replace(out[control[0]], fatalities=fat.total, fatalities_by_side=dict(fat.by_side))
+    out += _violent(view, ctx, out, fat, expressions)
     for m in out:
         if m.date and m.date_basis in {"explicit", "relative"}:
             ctx.anchor = datelib.ResolvedDate(m.date, m.date_precision, m.date_basis)
@@ -413,7 +422,7 @@ def _pronoun_actor(view, ctx, upto: int) -> str | None:
     ministry said that its troops had ..."), else the last side named."""
     before = view.text[: upto - view.start]
     earlier = ctx.actors.find(before)
-    if earlier and SAYING_RX.search(before[earlier[0][1]:]):
+    if earlier and earlier[0][2].inter in ARMED_INTER + (8,) and SAYING_RX.search(before[earlier[0][1]:]):
         return ctx.resolve(earlier[0][2])
     return ctx.last_actor
 
@@ -610,35 +619,135 @@ def _other_event(view, ctx, trig, expressions, earlier) -> list[EventMention]:
                   "start": trig.start - off, "end": trig.end - off})]
 
 
-def _with_fatalities(view, ctx, out, fat, expressions) -> list[EventMention]:
-    from dataclasses import replace
-
-    if re.search(r"\bsince\b", view.text) and not out:
-        kind, fact = "statistic", "asserted"
-    elif out:
-        first = out[0]
-        out[0] = replace(first, fatalities=fat.total, fatalities_by_side=dict(fat.by_side))
-        return out
-    else:
-        kind = "attack" if set(fat.by_side) <= {"Civilians"} else "clash"
-        fact = None
-    date = _dates_for(view, ctx, _pseudo_trigger(view, fat), expressions, out)[0]
-    hits = [h for h in ctx.places if view.start <= h.start < view.end and h.level != "country"]
+def _violent(view, ctx, out, fat, expressions) -> list[EventMention]:
+    """The violent event the sentence tells, one mention per place it happens at; none when
+    a control change in the same sentence already tells that fighting."""
+    reading = read_sentence(view.span, view.in_title)
+    if reading is None:
+        return []
+    places = _violent_places(view, ctx, reading)
+    taken = {m.place.name for m in out if m.kind in CONTROL_KINDS and m.place}
+    if taken and (not places or all(p.name in taken for p in places)):
+        return []
+    head = reading.head
+    trig = Trigger(head.idx, head.idx + len(head.text), reading.kind, "around", "left", head, head.text)
+    date = _dates_for(view, ctx, trig, expressions, out)[0]
+    fact = _factuality(view, ctx, trig, date)
+    kind = "statistic" if reading.aggregate else reading.kind
     event_type, sub_type = types_of(kind)
+    actor1, actor2 = _violent_actors(view, ctx, reading)
     off = _field_offset(ctx, view)
-    label = fact or label_factuality(view.text, view.span.root, list(view.span)).label
-    s, e = fat.spans[0]
-    return out + [EventMention(
-        article_id=ctx.article_id, sentence_index=view.index, start=view.start + s - off,
-        end=view.start + e - off, kind=kind, factuality=label, event_type=event_type,
-        sub_event_type=sub_type, place=placelib.as_region(hits[0]) if hits else None,
-        date=date.date, date_precision=date.precision, date_basis=date.basis,
-        fatalities=fat.total, fatalities_by_side=dict(fat.by_side), sentence=view.text,
-        evidence={"field": "title" if view.in_title else "text",
-                  "trigger": view.text[s:e], "start": view.start + s - off, "end": view.start + e - off})]
+    tolls = _tolls_by_place(view, fat, places)
+    return [EventMention(
+        article_id=ctx.article_id, sentence_index=view.index, start=trig.start - off, end=trig.end - off,
+        kind=kind, factuality=fact.label, event_type=event_type, sub_event_type=sub_type,
+        actor1=actor1, actor2=actor2, place=place, date=date.date, date_precision=date.precision,
+        date_basis=date.basis, attributed_to=fact.attributed_to, fatalities=toll,
+        fatalities_by_side=dict(fat.by_side) if toll == fat.total else {}, sentence=view.text,
+        evidence={"field": "title" if view.in_title else "text", "trigger": trig.text,
+                  "start": trig.start - off, "end": trig.end - off,
+                  **({"place_text": place.name} if place else {})})
+        for place, toll in tolls]
 
 
-def _pseudo_trigger(view, fat) -> Trigger:
-    root = view.span.root
-    s, e = fat.spans[0]
-    return Trigger(view.start + s, view.start + e, "clash", "around", "left", root, view.text[s:e])
+def _violent_places(view, ctx, reading: ViolentReading) -> list[Place]:
+    """Where the act happened: the places in the lead word's clause (else in the sentence),
+    without the provinces that only locate a town; several only when listed together."""
+    hits = [h for h in ctx.places if view.start <= h.start < view.end and h.level != "country"]
+    clause = _clause_span(reading.head)
+    inside = [h for h in hits if clause[0] <= h.start < clause[1]] or hits
+    if not inside:
+        hit = _pronoun_place(view, ctx)
+        return [placelib.as_region(hit)] if hit else []
+    kept = placelib.pick_targets([(h, "target") for h in inside])
+    listed = kept[:1]
+    for prev, h in zip(kept, kept[1:]):
+        if not LIST_JOIN_RX.fullmatch(view.text[prev.end - view.start: h.start - view.start]):
+            break
+        listed.append(h)
+    return [placelib.as_region(h) for h in listed]
+
+
+LIST_JOIN_RX = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _clause_span(head) -> tuple[int, int]:
+    """Doc character offsets of the clause the lead word belongs to (its governing verb's subtree)."""
+    gov = head
+    while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov:
+        gov = gov.head
+    tokens = list(gov.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+PLACE_PRONOUN_RX = re.compile(r"\b(?:in|on|near|outside|around|at) the (?:city|town|village|district|capital|"
+                              r"provincial capital|area)\b", re.IGNORECASE)
+
+
+def _pronoun_place(view, ctx):
+    """"in the city": the place the article last named (its focus)."""
+    if not PLACE_PRONOUN_RX.search(view.text):
+        return None
+    return placelib.focus_place(ctx, view.start, sentence_start=view.start, sentence_text=view.text)
+
+
+def _tolls_by_place(view, fat, places: list[Place]) -> list[tuple[Place | None, int | None]]:
+    """Each place with its dead: "four in Kyiv and two in Lviv" splits the toll; otherwise
+    the first place has it all."""
+    if not places:
+        return [(None, fat.total)]
+    if len(places) == 1 or fat.total is None:
+        return [(places[0], fat.total)] + [(p, None) for p in places[1:]]
+    split = {}
+    for (s, e), value in zip(fat.spans, fat.values):
+        after = view.text[e: e + 40]
+        for p in places:
+            if re.match(r"\s*(?:people\s+|civilians\s+)?in\s+" + re.escape(p.name.split()[0]), after, re.IGNORECASE):
+                split[p.name] = split.get(p.name, 0) + value
+    if not split:
+        return [(places[0], fat.total)] + [(p, None) for p in places[1:]]
+    return [(p, split.get(p.name)) for p in places]
+
+
+def _violent_actors(view, ctx, reading: ViolentReading) -> tuple[str | None, str | None]:
+    """(who acted, on whom): the lead word's grammatical subject (or its agent after "by"),
+    else the side named before an active verb; civilians when the act fell on them, else the
+    passive's subject or the side named after the lead word."""
+    at = reading.head.idx - view.start
+    verb = reading.head if reading.head.pos_ in {"VERB", "AUX"} else reading.head.head
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    actor1 = _agent(view, ctx, reading.head)
+    if actor1 is None and not passive:
+        left = ctx.actors.find(view.text[:at])
+        actor1 = ctx.resolve(left[-1][2]) if left and not SAYING_RX.search(view.text[left[-1][1]:at]) else None
+    if reading.kind == "attack" or (reading.kind != "clash" and _civilian_victims(view.text[at:])):
+        return actor1, "Civilians"
+    victims = view.text[:at] if passive else view.text[at:]
+    others = [a for a in ctx.actors.find(victims) if ctx.resolve(a[2]) != actor1]
+    actor2 = ctx.resolve(others[-1 if passive else 0][2]) if others else None
+    return actor1, actor2
+
+
+def _agent(view, ctx, head) -> str | None:
+    """The side that did it, from the parse: the passive's "by" phrase, the subject of the
+    verb (or of the verb an event noun is the subject of: "Russian missiles hit"), a
+    pronoun's side ("its forces", "they")."""
+    verb = head if head.pos_ in {"VERB", "AUX"} else head.head
+    by = [c for c in verb.children if c.dep_ == "agent"]
+    subjects = [t for c in by for t in c.children if t.dep_ == "pobj"] or \
+        [c for c in verb.children if c.dep_ == "nsubj"]
+    for subject in subjects:
+        words = list(subject.subtree)
+        text = subject.doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
+        found = ctx.actors.find(text)
+        if found and not _possessed(text, found[-1]):
+            return ctx.resolve(_lead_actor(found)[2])
+        if found or PRONOUN_ACTOR_RX.search(text):
+            return _pronoun_actor(view, ctx, subject.idx)
+    return None
+
+
+def _civilian_victims(text: str) -> bool:
+    from frontwatch.events.violence import ARMED_VICTIM_RX, CIVILIAN_RX
+
+    return bool(CIVILIAN_RX.search(text)) and not ARMED_VICTIM_RX.search(text)
