@@ -84,11 +84,10 @@ def nlp(places_nlp):
 
 
 @pytest.fixture(scope="session")
-def control_mentions(places_nlp):
-    """The control-kind mentions the real extractor finds in one short article."""
+def article_mentions(places_nlp):
+    """Every mention the real extractor finds in one short article."""
     from frontwatch.events.actors import load_actors
     from frontwatch.events.extract import extract_article
-    from frontwatch.events.ontology import CONTROL_KINDS
     from frontwatch.records import Article
 
     actors = load_actors()
@@ -96,6 +95,15 @@ def control_mentions(places_nlp):
     def extract(text: str, published: str | None, title: str | None = None) -> list:
         article = Article(id="c" * 32, source="t.txt", position=None, input_format="text", text=text,
                           raw=text, raw_kind="text", published=published, title=title)
-        return [m for m in extract_article(article, places_nlp, actors) if m.kind in CONTROL_KINDS]
+        return extract_article(article, places_nlp, actors)
 
     return extract
+
+
+@pytest.fixture(scope="session")
+def control_mentions(article_mentions):
+    """The control-kind mentions the real extractor finds in one short article."""
+    from frontwatch.events.ontology import CONTROL_KINDS
+
+    return lambda text, published, title=None: [
+        m for m in article_mentions(text, published, title) if m.kind in CONTROL_KINDS]

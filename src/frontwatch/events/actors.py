@@ -19,11 +19,19 @@ REBELS = "@rebels"
 GOVERNMENT_OF = {
     "AF": "Afghan government", "SY": "Syrian government", "UA": "Ukrainian government",
     "SD": "Sudanese Armed Forces", "MM": "Myanmar military", "IQ": "Iraqi government",
-    "RU": "Russian forces",
+    "RU": "Russian forces", "PK": "Pakistani government", "ET": "Ethiopian government",
+    "CD": "Congolese army", "ML": "Malian army", "BF": "Burkinabe army", "SO": "Somali government",
+    "NG": "Nigerian army", "YE": "Yemeni government", "MZ": "Mozambican army",
+    "AZ": "Azerbaijani forces", "LY": "Government of National Accord", "IL": "Israeli forces",
+    "LB": "Lebanese army",
 }
 # The main armed opposition of a country, when the article names none.
 REBELS_OF = {"AF": "Taliban", "SY": "Hayat Tahrir al-Sham", "SD": "Rapid Support Forces",
-             "UA": "Russian forces", "MM": "People's Defence Force"}
+             "UA": "Russian forces", "MM": "People's Defence Force", "PK": "Tehrik-i-Taliban Pakistan",
+             "IQ": "Islamic State", "ET": "Tigray People's Liberation Front", "CD": "M23", "ML": "JNIM",
+             "BF": "JNIM", "SO": "al-Shabaab", "NG": "Boko Haram", "YE": "Houthis", "MZ": "Islamic State",
+             "AZ": "Armenian forces", "LY": "Libyan National Army", "PS": "Hamas", "IL": "Hamas",
+             "LB": "Hezbollah"}
 
 
 @dataclass(frozen=True)
@@ -87,10 +95,14 @@ def resolve_actor(actor: Actor, country: str | None, main_rebel: str | None) -> 
     return actor.name
 
 
-def is_state(name: str | None, dictionary: ActorDictionary) -> bool:
-    """Whether a canonical actor name is a state force (inter 1)."""
+def is_state(name: str | None, dictionary: ActorDictionary, country: str | None = None) -> bool:
+    """Whether a canonical actor name is the state's own force in ``country`` (the article's;
+    any country when None): Russian forces are the state in Russia, an invader in Ukraine;
+    Israeli forces are not the government of Gaza."""
     if not name:
         return False
-    if name in GOVERNMENT_OF.values():
-        return name != "Russian forces"
+    homes = {c for c, n in GOVERNMENT_OF.items() if n == name}
+    homes |= {a.country for a in dictionary.aliases.values() if a.name == name and a.inter == 1 and a.country}
+    if homes:
+        return country is None or country in homes
     return any(a.name == name and a.inter == 1 for a in dictionary.aliases.values())

@@ -43,7 +43,7 @@ class ArticleContext:
         return resolve_actor(alias_actor, self.country, self.main_rebel)
 
     def is_state(self, name: str | None) -> bool:
-        return is_state(name, self.actors)
+        return is_state(name, self.actors, self.country)
 
     def opponent(self, name: str | None) -> str:
         if name and self.is_state(name):

@@ -734,7 +734,7 @@ def _agent(view, ctx, head) -> str | None:
     pronoun's side ("its forces", "they")."""
     verb = head if head.pos_ in {"VERB", "AUX"} else head.head
     by = [c for c in verb.children if c.dep_ == "agent"]
-    subjects = [t for c in by for t in c.children if t.dep_ == "pobj"] or \
+    subjects = [t for c in by for t in c.children if t.dep_ in {"pobj", "pcomp"}] or \
         [c for c in verb.children if c.dep_ == "nsubj"]
     for subject in subjects:
         words = list(subject.subtree)
@@ -744,6 +744,18 @@ def _agent(view, ctx, head) -> str | None:
             return ctx.resolve(_lead_actor(found)[2])
         if found or PRONOUN_ACTOR_RX.search(text):
             return _pronoun_actor(view, ctx, subject.idx)
+        side = _demonym_side(ctx, subject)
+        if side:
+            return side
+    return None
+
+
+def _demonym_side(ctx, noun) -> str | None:
+    """"Russian shelling", "Israeli strikes": the forces the adjective names."""
+    for word in (c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}):
+        found = ctx.actors.lookup(f"{word.text} forces")
+        if found:
+            return ctx.resolve(found)
     return None
 
 

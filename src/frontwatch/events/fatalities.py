@@ -29,7 +29,8 @@ _PERSON = (r"(?:soldier|policeman|police officer|officer|civilian|man|woman|chil
            r"mayor|colonel|general|officer)")
 FATALITY_PATTERNS = [re.compile(rx, re.IGNORECASE) for rx in [
     # "left 80 Taliban fighters dead", "killing dozens of fighters", "killed at least 3 soldiers"
-    rf"\b(?:left|leaving|killed|killing|kill|kills|claimed the lives of|claiming the lives of)\s+{_QUAL}{_NUM}"
+    rf"\b(?:left|leaving|killed|killing|kill|kills|shot dead|shooting dead|gunned down|massacred|executed|"
+    rf"murdered|claimed the lives of|claiming the lives of)\s+{_QUAL}{_NUM}"
     rf"(?:\s+of)?\s+{_WHO}?(?P<noun>[\w'-]+)(?:\s+dead)?",
     # "at least 20 elite Afghan special forces were killed"
     rf"\b{_QUAL}{_NUM}(?:\s+of)?\s+{_WHO}(?:(?:were|was|have been|had been|are|being|has been)\s+)?"

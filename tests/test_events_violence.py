@@ -1,0 +1,87 @@
+"""Violent events read from the parse: what is an occurrence, what the method makes of it,
+where, by whom, how many dead; and what is no event (habits, tolls over a period, words
+used for the setting of something else). The sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.events.gold import VIOLENT_KINDS
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2024-06-12"   # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def violent(article_mentions):
+    def extract(text: str, published: str | None = PUBLISHED, counted_only: bool = True) -> list:
+        found = [m for m in article_mentions(text, published) if m.kind in VIOLENT_KINDS]
+        return [m for m in found if m.factuality in {"asserted", "attributed", "uncertain"}] if counted_only else found
+    return extract
+
+
+@pytest.mark.parametrize("text,kind,place,dead", [
+    ("A suicide bomber blew himself up at a mosque in Kunduz on Friday, killing at least 50 worshippers.",
+     "suicide bombing", "Kunduz", 50),
+    ("Israeli air strikes on Khan Younis killed 12 people, the health ministry said.", "airstrike", "Khan Yunis", 12),
+    ("Five soldiers were killed when fighters attacked a checkpoint in Ghazni province on Tuesday.",
+     "clash", "Ghazni", 5),
+    ("Artillery fire hit a market in Kharkiv on Monday, leaving three people dead.", "shelling", "Kharkiv", 3),
+    ("A roadside bomb struck a minibus near Jalalabad, killing two passengers and wounding nine.",
+     "bombing", "Jalalabad", 2),
+    ("Gunmen stormed a wedding in a village near Maiduguri overnight and shot dead 14 guests.",
+     "attack", "Maiduguri", 14),
+    ("The death toll from Monday's car bomb in Mogadishu rose to 41, officials said.", "bombing", "Mogadishu", 41),
+    ("Fighting between the army and the rebels killed five soldiers and 12 rebels near Goma on Sunday.",
+     "clash", "Goma", 17),
+])
+def test_an_act_is_one_event_of_its_method_with_its_dead(violent, text, kind, place, dead):
+    [m] = violent(text)
+    assert (m.kind, m.place.name if m.place else None, m.fatalities) == (kind, place, dead)
+
+
+def test_a_list_of_places_is_one_event_each_with_its_own_toll(violent):
+    found = violent("Russian missiles hit Kyiv and Lviv overnight, killing four people in Kyiv and two in Lviv.")
+    assert sorted(m.place.name for m in found) == ["Kyiv", "Lviv"]
+    assert {m.date for m in found} == {"2024-06-11"}
+
+
+@pytest.mark.parametrize("text", [
+    "Tens of thousands of people have fled the fighting in the northern provinces.",
+    "Government commandos, backed by air strikes, retook the district on Monday.",
+    "Militants often ambush convoys on the road to Kandahar.",
+    "Residents said there was almost no fighting.",
+    "He could not say how many had been killed.",
+    "The hospital received at least nine wounded civilians on Tuesday.",
+    "If the town falls, the rebels will hold the valley where the army fought its fiercest battles.",
+    "Two people died in a road accident on the highway near Herat on Monday.",
+])
+def test_no_violent_event_in_words_that_set_the_scene(violent, text):
+    assert violent(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The war has killed more than 15,000 people since April 2023.",
+    "Strikes across the province have killed 40 people over the past week.",
+    "Some 450 foreign soldiers died in the province between 2006 and 2014.",
+])
+def test_tolls_over_a_period_are_statistics(article_mentions, text):
+    kinds = {m.kind for m in article_mentions(text, PUBLISHED)}
+    assert kinds & set(VIOLENT_KINDS) == set() and "statistic" in kinds
+
+
+def test_the_deadliest_since_is_still_one_event(violent):
+    [m] = violent("A bomb at a bus station in Quetta killed 26 people on Saturday, the deadliest attack in the city since 2019.")
+    assert (m.kind, m.fatalities, m.date) == ("bombing", 26, "2024-06-08")
+
+
+def test_background_strike_is_labelled_historical(violent):
+    [m] = violent("In 2015 a U.S. air strike destroyed a hospital in Kunduz, killing 42 people.", counted_only=False)
+    assert (m.kind, m.factuality, m.date) == ("airstrike", "historical", "2015")
+
+
+def test_the_side_that_acted_and_the_side_it_hit(violent):
+    [m] = violent("Taliban fighters ambushed an army convoy in Helmand on Monday, killing seven soldiers.")
+    assert (m.actor1, m.actor2) == ("Taliban", "Afghan government")
+    [m] = violent("Seven civilians were killed by Russian shelling in Kherson on Tuesday.")
+    assert (m.actor1, m.actor2) == ("Russian forces", "Civilians")
