@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from frontwatch.events.actors import ActorDictionary, REBELS, GOVERNMENT, is_state, resolve_actor
@@ -63,14 +63,32 @@ def place_from(mention) -> Place:
                         feature=mention.feature)
 
 
-def usable_places(mentions, actors: ActorDictionary) -> list[PlaceHit]:
-    """Resolved place mentions that are not actor names ("Taliban") or bare words."""
+# What the text around an unlisted name says it is: "X district", "the town of X".
+UNLISTED_LEVEL_RX = (
+    (re.compile(r"^\s+(?:district|county|township|raion)\b", re.I), "admin2"),
+    (re.compile(r"^\s+(?:province|oblast|governorate|state|region)\b", re.I), "admin1"),
+)
+
+
+def usable_places(mentions, actors: ActorDictionary, text: str = "") -> list[PlaceHit]:
+    """Place mentions that are not actor names ("Taliban") or bare words: those resolved in
+    the gazetteer, and those it lacks that the text itself calls places ("the town of
+    Bunagana", "Nerkh district"): a village the gazetteer lacks is still where it happened."""
     hits = []
     for m in mentions:
-        if m.id is None or actors.lookup(m.text) or not m.text[:1].isupper():
+        if actors.lookup(m.text) or not m.text[:1].isupper():
             continue
-        hits.append(PlaceHit(m.start, m.end, m.text, place_from(m)))
+        if m.id is None and not m.reason.startswith("cue:"):
+            continue
+        place = place_from(m) if m.id is not None else _unlisted(m, text)
+        hits.append(PlaceHit(m.start, m.end, m.text, place))
     return hits
+
+
+def _unlisted(m, text: str) -> Place:
+    after = text[m.end: m.end + 20]
+    level = next((lv for rx, lv in UNLISTED_LEVEL_RX if rx.match(after)), "populated place")
+    return Place(name=m.text, level=level)
 
 
 # A town or province the story names counts more than a country named outright: foreign
@@ -82,12 +100,17 @@ COUNTRY_MENTION_WEIGHT = 0.5
 
 def focus_country(hits: list[PlaceHit], word_votes: Counter[str] | None = None) -> str | None:
     """The country the story is set in: its towns and provinces, the countries it names
-    (less), and its demonyms and armed groups ("Afghan", "Taliban"; ``word_votes``)."""
-    counts: Counter[str] = Counter(word_votes or {})
+    (less), and its demonyms and armed groups ("Afghan", "Taliban"; ``word_votes``). On a
+    tie the places win: an invader's demonym ("Russian forces took Krasnohorivka") does not
+    move the story abroad."""
+    places: Counter[str] = Counter()
     for h in hits:
         if h.place.country:
-            counts[h.place.country] += COUNTRY_MENTION_WEIGHT if h.level == "country" else 1.0
-    return counts.most_common(1)[0][0] if counts else None
+            places[h.place.country] += COUNTRY_MENTION_WEIGHT if h.level == "country" else 1.0
+    counts = places + Counter(word_votes or {})
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], places[c]))
 
 
 def main_rebel_of(text: str, actors: ActorDictionary) -> str | None:
@@ -102,7 +125,8 @@ def keep_focus_places(hits: list[PlaceHit], country: str | None) -> list[PlaceHi
     far away that shares a name with a common word is more likely a misreading."""
     if country is None:
         return hits
-    return [h for h in hits if h.place.country == country or h.level == "country"]
+    return [h if h.place.id is not None else PlaceHit(h.start, h.end, h.text, replace(h.place, country=country))
+            for h in hits if h.place.country in (country, None) or h.level == "country"]
 
 
 # ACLED codes of the sides a control event can be between (not civilians, protesters,

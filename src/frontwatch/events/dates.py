@@ -215,6 +215,20 @@ def shift(resolved: ResolvedDate, days: int) -> ResolvedDate:
     return ResolvedDate(moved.isoformat(), "day", resolved.basis, resolved.expression)
 
 
+def shift_by(resolved: ResolvedDate, n: int, unit: str) -> ResolvedDate:
+    """A resolved date moved by ``n`` days, weeks, months or years ("eight months after"):
+    a move by months or years keeps only the month or the year."""
+    if not resolved.date or unit in {"day", "week"}:
+        return shift(resolved, n * (7 if unit == "week" else 1))
+    year = int(resolved.date[:4])
+    month = int(resolved.date[5:7]) if len(resolved.date) >= 7 else None
+    if unit == "year" or month is None:
+        n = n if unit == "year" else int(n / 12)   # a year known only: whole years of months
+        return ResolvedDate(f"{year + n:04d}", "year", resolved.basis, resolved.expression)
+    total = year * 12 + (month - 1) + n
+    return ResolvedDate(f"{total // 12:04d}-{total % 12 + 1:02d}", "month", resolved.basis, resolved.expression)
+
+
 # An event dated more than this many days before its article's publication is background
 # (eval/news/README.md: "more than about a month before publication").
 BACKGROUND_DAYS = 31

@@ -44,7 +44,10 @@ SMALL_EXACT_RX = re.compile(r"\b(?:two|three|four|2|3|4)\s+(?:\w+\s+)?(?:distric
                             re.IGNORECASE)
 PAST_CUES = re.compile(r"\b(?:briefly|for a short time|previously|once|in the past|had held|"
                        r"short-lived)\b", re.IGNORECASE)
-STILL_RX = re.compile(r"\b(?:still|remains?|remained|already|continue[sd]? to|now)\b", re.IGNORECASE)
+# "Most of Darfur is now under RSF control": a share of a region held, not a place taken.
+PARTITIVE_RX = re.compile(r"\b(?:most|much|parts?|large parts|swathes|half|all|nearly all|almost all)\s+of\b",
+                          re.IGNORECASE)
+STILL_RX = re.compile(r"\b(?:still|remains?|remained|already|continue[sd]? to)\b", re.IGNORECASE)
 SAYING_RX = re.compile(r"\b(?:said|says|claimed|claims|told|announced|acknowledged|admitted|confirmed|"
                        r"reported|insisted|stated)\b", re.IGNORECASE)
 BASE_IN_TOWN_RX = re.compile(r"^[^,.;]{0,60}?\b(?:headquarters|base|barracks|garrison|command)\s+in\s+"
@@ -56,9 +59,13 @@ PRONOUN_ACTOR_RX = re.compile(r"\b(?:they|their|them|we|our|its|it|he|his|she|he
 # "X fell on Sunday, a day after Y": Y fell too, that many days earlier.
 GAP_AFTER_RX = re.compile(r"\b(?P<gap>a|one|two|three|a couple of) days? (?:after|before)\s+"
                           r"(?P<place>[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)*)\s*[.,;]?$")
-GAP_BEFORE_TRIGGER_RX = re.compile(r"\b(?P<gap>a|one|two|three|a couple of) days? (?P<dir>after|before)\s+"
+GAP_BEFORE_TRIGGER_RX = re.compile(r"\b(?P<gap>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                                   r"twelve|a couple of|a few|several|\d{1,2}) (?P<unit>days?|weeks?|months?|"
+                                   r"years?) (?P<dir>after|before)\s+"
                                    r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
-GAP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "a couple of": 2}
+GAP_DAYS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
+            "several": 3}
 
 
 @dataclass
@@ -79,7 +86,7 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
     title = (article.title or "").strip()
     text = f"{title}\n\n{article.text}" if title else article.text
     doc = doc if doc is not None else nlp(text)
-    hits = repeated_names(text, usable_places(places_in(doc), actors))
+    hits = repeated_names(text, usable_places(places_in(doc), actors, text))
     country = focus_country(hits, word_votes((t.text for t in doc), read_country_words()))
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          keep_focus_places(hits, country), country, main_rebel_of(text, actors),
@@ -244,6 +251,7 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     if kind == "held" and SINCE_RX.search(view.text[trig.end - view.start: right - view.start]):
         return []   # "had held Lashio since August 2024": a state that lasted, not a taking
     if kind == "held-state" and (STILL_RX.search(view.text[:trig.start - view.start + len(trig.text)])
+                                 or PARTITIVE_RX.search(view.text[:trig.start - view.start])
                                  or _plural_subject(trig)):
         return []
     target_side = "left" if trig.target == "left" else "right"
@@ -429,9 +437,10 @@ def _pronoun_actor(view, ctx, upto: int) -> str | None:
 
 def _lead_actor(found: list) -> tuple:
     """The side a coordinated subject fights for: "Army and militias", "troops and
-    pro-government militias" are the state's forces with their auxiliaries."""
+    pro-government militias", "the Malian army and Wagner fighters" are the state's forces
+    with their auxiliaries."""
     last = found[-1]
-    if last[2].inter in (3, 4):
+    if last[2].inter in (3, 4, 8):
         states = [f for f in found if f[2].inter == 1]
         if states:
             return states[-1]
@@ -496,9 +505,12 @@ def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDa
     """The trigger's time expression(s), resolved: nearest in its clause, the saying
     verb's when it has none, the previous mention's in a coordinated clause."""
     gap = GAP_BEFORE_TRIGGER_RX.search(view.text[: trig.start - view.start])
-    if gap:   # "Kandahar fell on Friday, a day after they captured Herat"
-        days = GAP_DAYS[gap.group("gap").lower()] * (-1 if gap.group("dir").lower() == "after" else 1)
-        return [datelib.shift(d, days) for d in _dates_for_main(view, ctx, trig, expressions, earlier)]
+    if gap:   # "Kandahar fell on Friday, a day after they captured Herat"; "eight months after"
+        word = gap.group("gap").lower()
+        n = GAP_DAYS.get(word) or int(word)
+        n *= -1 if gap.group("dir").lower() == "after" else 1
+        return [datelib.shift_by(d, n, gap.group("unit").lower().rstrip("s"))
+                for d in _dates_for_main(view, ctx, trig, expressions, earlier)]
     if not expressions:
         return [_inherited(view, ctx, earlier)]
     head = trig.head

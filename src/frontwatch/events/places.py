@@ -106,10 +106,12 @@ def window_places(text: str, offset: int, lo: int, hi: int, hits: list[PlaceHit]
 
 
 def pick_targets(found: list[tuple[PlaceHit, str]]) -> list[PlaceHit]:
+    """The places a trigger is about: its targets, else the places it is "in" (never one the
+    gazetteer lacks: "a stronghold in the Darfur region" names no place taken)."""
     targets = [h for h, rel in found if rel == "target"]
     if targets:
         return _drop_contained(targets, [h for h, rel in found if rel in {"soft-hint", "hint"}])
-    soft = [h for h, rel in found if rel == "soft-hint"]
+    soft = [h for h, rel in found if rel == "soft-hint" and h.place.id is not None]
     return _drop_contained(soft, []) if soft else soft
 
 

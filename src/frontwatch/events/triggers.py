@@ -27,6 +27,11 @@ INTO_VERBS = {"sweep", "push", "storm", "break", "move", "roll", "march", "advan
               "burst", "stream", "drive", "force", "fight", "make"}
 SWEEP_VERBS = {"sweep", "overrun"}
 WITHDRAW_VERBS = {"withdraw", "retreat", "pull"}
+# "abandoned the town", "evacuated Kherson": a side leaves the place it names as object.
+LEAVE_VERBS = {"abandon", "evacuate", "vacate", "quit", "desert"}
+# "gained control of", "wrested control of", "established control over": taking control.
+CONTROL_GAIN_VERBS = {"gain", "wrest", "assume", "establish", "secure", "win", "extend", "impose",
+                      "consolidate", "regain", "retake", "reassert", "restore"}
 OUT_VERBS = {"push", "drive", "force", "chase", "expel", "kick", "throw", "flush", "oust", "rout"}
 BACK_VERBS = {"take", "win", "wrest", "seize", "grab", "get"}
 FALL_LEMMAS = {"fall"}
@@ -35,6 +40,9 @@ NOMINALS = {"fall": "captured", "capture": "captured", "takeover": "captured",
             "encirclement": "besieged", "surrender": "surrendered", "withdrawal": "withdrew",
             "liberation": "recaptured"}
 HOLD_LEMMAS = {"hold", "control"}
+# "now controls most of Khartoum": a share held, not a place taken.
+PARTITIVES = {"most", "much", "parts", "part", "all", "nearly", "almost", "large", "swathes", "half",
+              "some", "areas", "territory", "more"}
 # Irregular past forms the tagger sometimes reads as nouns ("Ukraine retook/NN Kherson").
 IRREGULAR_FORMS = {"retook": "retake", "retaken": "retake", "overran": "overrun", "overrun": "overrun"}
 # "ousted the MNDAA from Laukkai": verbs whose object is the side driven from the place.
@@ -147,6 +155,11 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         if nxt_lower[:1] in (["back"], ["apart"], ["short"], ["silent"], ["ill"]) or "back" in nxt_lower[:1]:
             return None
         return _make(tok, tok, "captured", "left", "right-to")
+    if lemma in CONTROL_GAIN_VERBS and "control" in nxt_lower[:4]:
+        kind = "recaptured" if lemma in {"regain", "retake", "reassert", "restore"} else "captured"
+        return _make(tok, tok, kind, "right", "left")
+    if lemma in LEAVE_VERBS and any(c.dep_ == "dobj" for c in tok.children) and not _is_passive(tok):
+        return _make(tok, tok, "withdrew", "right", "left")
     if lemma in WITHDRAW_VERBS or (lemma == "pull" and "out" in nxt_lower[:2]):
         if lemma == "pull" and "out" not in nxt_lower[:2]:
             return None
@@ -167,6 +180,9 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         return _make(tok, tok, "surrendered", "right", "left")
     if lemma in HOLD_LEMMAS and tok.tag_ in {"VBD", "VBN"}:
         return _make(tok, tok, "held", "right", "left")
+    if lemma in HOLD_LEMMAS and tok.tag_ in {"VBZ", "VBP"} and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "now" \
+            and not (nxt_lower and nxt_lower[0] in PARTITIVES):
+        return _make(tok, tok, "held-state", "right", "left")   # "the Taliban now control Kunduz"
     kind = CAPTURE_VERBS.get(lemma)
     if kind is None:
         return None

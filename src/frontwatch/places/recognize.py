@@ -99,6 +99,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer,
     for cand in found:
         cand.sentence = sentence_of.get(cand.start)
         _read_context(doc, cand)
+        _add_units(gazetteer, cand)
     _link_lists(doc, found)
     _link_containers(doc, found)
     covered = {i for c in found for i in range(c.start, c.end)}
@@ -240,6 +241,30 @@ def _cued_unknown_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list
         entries, similarity = _fuzzy_entries(gazetteer, span.text)
         found.append(_candidate(span, entries, similarity))
         taken.update(range(start, end))
+    return found + _names_after_cue(doc, gazetteer, taken)
+
+
+def _names_after_cue(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Candidate]:
+    """'the town of Xyz', 'the village of Xyz': a capitalised name after a singular cue and
+    "of" that neither the gazetteer nor the NER found (small places are most of the news)."""
+    found = []
+    for tok in doc:
+        if tok.lower_ not in cues.CUE_LEVELS or tok.lower_ in cues.PLURAL_CUES or tok.i + 2 >= len(doc):
+            continue
+        if doc[tok.i + 1].lower_ != "of" or tok.i > 0 and doc[tok.i - 1].lower_ not in {"the", "a"} | cues.CUE_FILLERS:
+            continue
+        start = end = tok.i + 2
+        while end < len(doc) and end - start < MAX_NAME_TOKENS and end not in taken and \
+                (_is_name_start(doc[end]) or (end > start and _is_name_inside(doc[end]) and end + 1 < len(doc)
+                                               and _is_name_start(doc[end + 1]))):
+            end += 1
+        if end == start or any(t.ent_type_ in cues.OTHER_NAME_LABELS or t.pos_ not in {"PROPN", "NOUN", "ADJ"}
+                               for t in doc[start:end] if _is_name_start(t)):
+            continue
+        span = doc[start:end]
+        entries, similarity = _fuzzy_entries(gazetteer, span.text)
+        found.append(_candidate(span, entries, similarity))
+        taken.update(range(start, end))
     return found
 
 
@@ -310,6 +335,22 @@ def _capital_before(doc: Doc, cand: Candidate, prep: Token) -> None:
         doc[k].text in {",", "(", "—", "–"} or doc[k].lemma_ == "be")
     cand.capital_of, cand.cue_words = True, f"capital of {cand.text}"
     cand.capital_seat = not named
+
+
+# How gazetteers name a first-level unit after its seat: "Kyiv region" is "Kyiv Oblast".
+UNIT_SUFFIXES = ("oblast", "province", "region", "governorate", "state")
+
+
+def _add_units(gazetteer: Gazetteer, cand: Candidate) -> None:
+    """"Kyiv region", "Kharkiv oblast": the unit named after the city, when a cue asks for
+    a province. It stands for the name's own first-level entries (the city of Kyiv is one)."""
+    if cand.cue != cues.ADMIN1:
+        return
+    units = {e.id: e for suffix in UNIT_SUFFIXES for e in gazetteer.lookup(f"{cand.text} {suffix}")
+             if e.level == cues.ADMIN1}
+    if units:
+        cand.entries = list(units.values()) + [e for e in cand.entries
+                                               if e.level != cues.ADMIN1 and e.id not in units]
 
 
 def _add_seats(gazetteer: Gazetteer, cand: Candidate) -> None:
