@@ -305,7 +305,7 @@ def _antecedent_only(view, found, trig) -> list:
     """In a relative clause the target is the noun the pronoun stands for: "the districts
     that have been lost" names no place, whatever place comes before it."""
     head = trig.head
-    while head.dep_ in {"conj", "xcomp"} and head.head is not head:
+    while head.dep_ in {"conj", "xcomp"} and head.head.i != head.i:
         head = head.head
     if head.dep_ != "relcl":
         return found
@@ -686,7 +686,7 @@ LIST_JOIN_RX = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 def _clause_span(head) -> tuple[int, int]:
     """Doc character offsets of the clause the lead word belongs to (its governing verb's subtree)."""
     gov = head
-    while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov:
+    while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
         gov = gov.head
     tokens = list(gov.subtree)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -164,7 +164,7 @@ def _under_irrealis(tok: Token) -> bool:
     """A deed inside a clause that a future, a modal or an "if" governs ("if it does, the
     movement will hold the province where troops fought")."""
     node = tok
-    while node.dep_ in CARRIED_DEPS and node.head is not node:
+    while node.dep_ in CARRIED_DEPS and node.head.i != node.i:
         node = node.head
         if node.pos_ in {"VERB", "AUX"} and any(
                 (c.dep_ in {"aux", "auxpass"} and c.lower_ in IRREALIS_AUX) or
@@ -243,7 +243,7 @@ def _negated_noun(tok: Token) -> bool:
 def _occurrence_role(tok: Token, in_title: bool) -> bool:
     """Whether the event noun's clause says the event took place."""
     head, dep = tok.head, tok.dep_
-    if dep in {"conj", "appos"} and head is not tok:
+    if dep in {"conj", "appos"} and head.i != tok.i:
         return _noun_lemma(head) is not None and _occurrence_role(head, in_title)
     if dep in {"nsubj", "nsubjpass"}:
         return head.lemma_.lower() in OCCUR_VERBS and _specific_tense(head, in_title)
