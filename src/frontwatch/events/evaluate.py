@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -210,7 +211,8 @@ class Matcher:
             return True
         if not pred["place_name"]:
             return False
-        if self.fold_key(gold_name) == self.fold_key(pred["place_name"]):
+        if self.fold_key(gold_name) == self.fold_key(pred["place_name"]) or \
+                self.fold_key(bare_name(gold_name)) == self.fold_key(bare_name(pred["place_name"])):
             return True
         if self.gazetteer is None or not pred["place_id"]:
             return False
@@ -228,6 +230,20 @@ class Matcher:
             return None
         found = self.actors.lookup(name) if self.actors is not None else None
         return found.name if found is not None and not found.name.startswith("@") else self.fold_key(name)
+
+
+# Words a gold spelling may carry that name the kind of unit, not the place ("Nerkh
+# district", "Kunduz city", "the Kharkiv region"), or a site the place is named for ("Kabul
+# airport" is in Kabul, as ACLED's geo-precision 2 has it).
+UNIT_WORDS_RX = re.compile(r"^the\s+|\s+(?:district|province|city|town|village|region|oblast|governorate|"
+                           r"state|township|county|raion|municipality|center|centre|airport|"
+                           r"international airport|air ?base|airfield|cantonment|valley|border crossing|"
+                           r"crossing|dam|refinery|port|area)$", re.IGNORECASE)
+
+
+def bare_name(name: str) -> str:
+    """A place name without the word for its kind of unit ("Nerkh district" -> "Nerkh")."""
+    return UNIT_WORDS_RX.sub("", name.strip()) or name
 
 
 def track_of_kind(kind: str) -> str | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from frontwatch.events import dates as datelib
 from frontwatch.events import places as placelib
 from frontwatch.events.actors import GOVERNMENT, REBELS, ActorDictionary
+from frontwatch.events.discourse import restated
 from frontwatch.events.context import (ArticleContext, PlaceHit, ARMED_INTER, armed_actor_counts, focus_country, repeated_names,
                                        keep_focus_places, main_rebel_of, usable_places)
 from frontwatch.events.factuality import label_factuality
@@ -98,50 +99,7 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
         view = SentenceView(index, sent.start_char, sent.end_char, sent.text, sent,
                             sent.start_char < ctx.title_end)
         mentions += sentence_mentions(view, ctx)
-    return dated_by_article(mentions)
-
-
-def _same_event(a: EventMention, b: EventMention) -> bool:
-    from frontwatch.places.fold import fold_key
-
-    if a.kind != b.kind or a.new_controller != b.new_controller or a.place is None or b.place is None:
-        return False
-    return (a.place.id is not None and a.place.id == b.place.id) or fold_key(a.place.name) == fold_key(b.place.name)
-
-
-def _headline_entry_as_capture(m: EventMention, mentions: list[EventMention]) -> EventMention:
-    """A headline's "sweep into X" over a story that reports X captured, and no entry
-    apart from that, is the capture told in few words."""
-    from dataclasses import replace
-
-    if m.kind != "entered" or m.evidence.get("field") != "title" or m.date_basis != "publication":
-        return m
-    body = [o for o in mentions if o.evidence.get("field") == "text"]
-    if any(_same_event(m, o) for o in body):
-        return m
-    event_type, sub_type = types_of("captured")
-    as_capture = replace(m, kind="captured", event_type=event_type, sub_event_type=sub_type)
-    return as_capture if any(_same_event(as_capture, o) for o in body) else m
-
-
-def dated_by_article(mentions: list[EventMention]) -> list[EventMention]:
-    """A mention dated only by the publication day ("Zaranj falls" in a headline, "the fall
-    of the city" in a later paragraph) restates an event the article dates elsewhere: it
-    takes the latest day the article gives that same event, on or before publication."""
-    from dataclasses import replace
-
-    out = []
-    for m in mentions:
-        m = _headline_entry_as_capture(m, mentions)
-        if m.kind in CONTROL_KINDS and m.date_basis == "publication" and m.date:
-            dated = [o for o in mentions if o is not m and _same_event(m, o) and o.date
-                     and o.date_precision == "day" and o.date_basis in {"explicit", "relative"}
-                     and o.date <= m.date]
-            if dated:
-                best = max(dated, key=lambda o: o.date)
-                m = replace(m, date=best.date, date_precision=best.date_precision, date_basis=best.date_basis)
-        out.append(m)
-    return out
+    return restated(mentions)
 
 
 def _gazetteer_of(nlp):
@@ -518,6 +476,10 @@ def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDa
     lo, hi = subtree[0].idx - view.start, subtree[-1].idx + len(subtree[-1].text) - view.start
     inside = [e for e in expressions if lo <= e.start and e.end <= hi]
     if not inside and head.dep_ == "relcl":
+        noun = head.head   # "in December 2014, when TTP gunmen killed ...": the noun is the day
+        on_time = [e for e in expressions if e.start <= noun.idx - view.start < e.end]
+        if on_time:
+            return [datelib.resolve(on_time[0], ctx.published, False, ctx.anchor)]
         # "fighters who have besieged Lashkargah for a week pushed in on Sunday": Sunday is
         # the main clause's day; the relative clause tells a state that still holds.
         return [_inherited(view, ctx, [])]
@@ -632,14 +594,15 @@ def _other_event(view, ctx, trig, expressions, earlier) -> list[EventMention]:
 
 
 def _violent(view, ctx, out, fat, expressions) -> list[EventMention]:
-    """The violent event the sentence tells, one mention per place it happens at; none when
-    a control change in the same sentence already tells that fighting."""
+    """The violent event the sentence tells, one mention per place it happens at; no clash
+    when a control change in the same sentence already tells that fighting (strikes,
+    bombings and killings of civilians are events of their own)."""
     reading = read_sentence(view.span, view.in_title)
     if reading is None:
         return []
     places = _violent_places(view, ctx, reading)
     taken = {m.place.name for m in out if m.kind in CONTROL_KINDS and m.place}
-    if taken and (not places or all(p.name in taken for p in places)):
+    if reading.kind == "clash" and taken and (not places or all(p.name in taken for p in places)):
         return []
     head = reading.head
     trig = Trigger(head.idx, head.idx + len(head.text), reading.kind, "around", "left", head, head.text)
@@ -665,7 +628,8 @@ def _violent(view, ctx, out, fat, expressions) -> list[EventMention]:
 def _violent_places(view, ctx, reading: ViolentReading) -> list[Place]:
     """Where the act happened: the places in the lead word's clause (else in the sentence),
     without the provinces that only locate a town; several only when listed together."""
-    hits = [h for h in ctx.places if view.start <= h.start < view.end and h.level != "country"]
+    hits = [h for h in ctx.places if view.start <= h.start < view.end and h.level != "country"
+            and not ORIGIN_RX.search(view.text[max(0, h.start - view.start - 30): h.start - view.start])]
     clause = _clause_span(reading.head)
     inside = [h for h in hits if clause[0] <= h.start < clause[1]] or hits
     if not inside:
@@ -680,6 +644,8 @@ def _violent_places(view, ctx, reading: ViolentReading) -> list[Place]:
     return [placelib.as_region(h) for h in listed]
 
 
+# "commandos flown in from Herat", "fired from Belgorod": where it came from, not where it hit.
+ORIGIN_RX = re.compile(r"\b(?:from|toward|towards|to|via)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
 LIST_JOIN_RX = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 

@@ -27,13 +27,15 @@ DEED_VERBS = {
     "clash": "clash", "fight": "clash", "battle": "clash", "raid": None, "strike": None, "hit": None,
     "target": None, "bomb": "bombing", "shell": "shelling", "bombard": "shelling", "pound": "shelling",
     "explode": "bombing", "detonate": "bombing", "abduct": "abduction", "kidnap": "abduction",
-    "wound": None, "injure": None, "torch": "attack", "burn": None, "storm": None,
+    "torch": "attack", "burn": None, "storm": None, "assassinate": "attack", "stab": "attack",
 }
 # Verbs a deed verb needs a violent word beside to count ("hit the market", "burned the village").
-WEAK_VERBS = {"hit", "target", "strike", "burn", "storm", "raid", "pound", "fight", "shoot", "wound", "injure"}
+WEAK_VERBS = {"hit", "target", "strike", "burn", "storm", "raid", "pound", "fight", "shoot"}
+# Verbs of a targeted killing: with no fighting told and no armed victims, violence against civilians.
+KILLING_VERBS = {"shoot", "gun", "murder", "execute", "behead", "assassinate", "stab", "slay", "massacre", "torch"}
 # Nouns that name a violent event.
 EVENT_NOUNS = {
-    "attack": None, "strike": None, "airstrike": "airstrike", "raid": None, "bombing": "bombing",
+    "attack": None, "strike": "airstrike", "airstrike": "airstrike", "raid": None, "bombing": "bombing",
     "blast": "bombing", "explosion": "bombing", "shelling": "shelling", "bombardment": "shelling",
     "barrage": "shelling", "clash": "clash", "fighting": "clash", "battle": "clash", "firefight": "clash",
     "gunfight": "clash", "skirmish": "clash", "ambush": "clash", "massacre": "attack", "killing": None,
@@ -59,7 +61,7 @@ HABIT_RX = re.compile(r"\b(?:often|frequently|regularly|routinely|usually|typica
 METHODS = [
     ("suicide bombing", re.compile(r"\bsuicide\b|\bself-detonat|\bblew (?:himself|herself|themselves) up\b", re.I)),
     ("airstrike", re.compile(r"\b(?:air ?strikes?|air raids?|air attacks?|drones?|warplanes?|jets?|aircraft|"
-                             r"helicopters?|gunships?|air force|aerial|bombers?|shaheds?|kamikaze|UAVs?)\b", re.I)),
+                             r"helicopters?|gunships?|air force|aerial|shaheds?|kamikaze|UAVs?)\b", re.I)),
     ("shelling", re.compile(r"\b(?:shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|bombard\w*|"
                             r"barrages?|howitzers?|grad|multiple launch|cluster munitions?|iskanders?|"
                             r"ballistic|cruise)\b", re.I)),
@@ -91,7 +93,15 @@ AGGREGATE_RX = re.compile(
     r"\b(?:in|during|throughout|of) the (?:\w+[- ]){0,2}(?:war|conflict|insurgency|occupation|uprising|"
     r"revolution|crisis)\b(?![- ](?:zone|torn))|"
     r"\bacross (?:the )?(?:country|region|province|state|north|south|east|west|\w+ provinces)\b|"
-    r"\b(?:every|each|per) (?:day|week|month)\b|\ba (?:day|week|month)\b(?= on average)", re.IGNORECASE)
+    r"\b(?:every|each|per) (?:day|week|month)\b|\ba (?:day|week|month)\b(?= on average)|"
+    r"\b(?:days|weeks|months|years|a year|a week|a month|a decade|decades)\s+of\s+(?:\w+\s+){0,2}?"
+    r"(?:fighting|air ?strikes|strikes|shelling|bombardment|bombing|clashes|war|violence|attacks)\b|"
+    r"\b(?:a series|a wave|a spate|a string|a number|dozens|scores|hundreds) of (?:\w+\s+){0,2}?"
+    r"(?:attacks|strikes|air ?strikes|raids|bombings|clashes|operations|ambushes)\b", re.IGNORECASE)
+# Plural event nouns counted or qualified as many: "several similar attacks", "repeated strikes".
+MANY_RX = re.compile(r"^(?:several|many|numerous|multiple|repeated|frequent|similar|countless|dozens|"
+                     r"hundreds|scores|some|various|regular|daily|nightly|recurring|previous|past|earlier)$",
+                     re.IGNORECASE)
 # "the deadliest attack since 2019": "since" measures the event, it does not open a period.
 SUPERLATIVE_SINCE_RX = re.compile(
     r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most serious|most intense|first|"
@@ -140,11 +150,27 @@ def _verb_anchor(tok: Token, in_title: bool) -> Anchor | None:
         return None   # a gerund used as a noun: the noun rules decide
     if tok.dep_ == "amod":
         return None   # "wounded civilians", "the killed soldiers": a description, not a deed
-    if not _specific_tense(tok, in_title) or _describes_a_place(tok) or _under_irrealis(tok):
+    if not _specific_tense(tok, in_title) or _describes_a_place(tok) or _under_irrealis(tok) \
+            or _none_subject(tok) or _told_as_past(tok):
         return None
     if lemma in WEAK_VERBS and not _violent_context(tok):
         return None
     return Anchor(tok, DEED_VERBS[lemma])
+
+
+def _none_subject(tok: Token) -> bool:
+    """"No civilians were killed", "nobody died": a denial of deaths."""
+    for subj in (c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subj.lower_ in {"nobody", "none", "no-one", "noone"} or \
+                any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            return True
+    return False
+
+
+def _told_as_past(tok: Token) -> bool:
+    """"has been fought over before", "was attacked in the past": a history, not the news."""
+    return any(c.dep_ == "advmod" and c.lower_ in {"before", "previously", "once"} and
+               not any(g.dep_ in {"pobj", "pcomp"} for g in c.children) for c in tok.children)
 
 
 def _describes_a_place(tok: Token) -> bool:
@@ -213,7 +239,7 @@ def _noun_anchor(tok: Token, in_title: bool) -> Anchor | None:
     lemma = _noun_lemma(tok)
     if lemma is None:
         return None
-    if _negated_noun(tok):
+    if _negated_noun(tok) or _many(tok):
         return None
     if _occurrence_role(tok, in_title):
         return Anchor(tok, EVENT_NOUNS.get(lemma))
@@ -231,6 +257,12 @@ def _noun_lemma(tok: Token) -> str | None:
     if lemma in {"missile", "rocket", "mortar", "drone", "bomb", "shell"} and tok.dep_ == "compound":
         return None   # "missile strike": the head noun is the event
     return lemma
+
+
+def _many(tok: Token) -> bool:
+    """"several similar attacks", "repeated strikes": many events told as one kind."""
+    return tok.tag_ in {"NNS", "NNPS"} and any(MANY_RX.match(c.text) for c in tok.children
+                                                if c.dep_ in {"amod", "det", "nummod", "quantmod"})
 
 
 def _negated_noun(tok: Token) -> bool:
@@ -272,15 +304,32 @@ def _responsibility(prep: Token) -> bool:
     return prep.lower_ == "for" and prep.head.lemma_.lower() in {"responsibility", "blame", "credit"}
 
 
+# The anchors' own methods, strongest first ("Saturday's strike" is a strike from the air).
+HINT_ORDER = ("suicide bombing", "airstrike", "shelling", "bombing", "abduction")
+
+
 def method_of(sent_text: str, anchors: list[Anchor]) -> str:
     """The kind an act is, by its method: the sentence's method words, then the anchors' own."""
     for kind, rx in METHODS:
         if rx.search(sent_text):
             return kind
     hinted = [a.method for a in anchors if a.method]
-    if "abduction" in hinted:
-        return "abduction"
-    return "attack" if _on_civilians(sent_text, hinted) else "clash"
+    for kind in HINT_ORDER:
+        if kind in hinted:
+            return kind
+    if _on_civilians(sent_text, hinted) or _targeted_killing(sent_text, anchors, hinted):
+        return "attack"
+    return "clash"
+
+
+def _targeted_killing(sent_text: str, anchors: list[Anchor], hinted: list[str | None]) -> bool:
+    """"was shot dead by gunmen", "murdered a tribal elder": a killing with no fighting and
+    no soldiers, police or fighters among the victims."""
+    if FIGHT_RX.search(sent_text) or "clash" in hinted:
+        return False
+    if not any(a.token.lemma_.lower() in KILLING_VERBS for a in anchors):
+        return False
+    return not ARMED_VICTIM_RX.search(_victim_part(sent_text))
 
 
 def _on_civilians(sent_text: str, hinted: list[str | None]) -> bool:
@@ -294,7 +343,8 @@ def _victim_part(sent_text: str) -> str:
     """The words after the first deed word: where the victims are named."""
     m = re.search(r"\b(?:killed|killing|kills|shot|attacked|attacking|massacred|executed|murdered|"
                   r"targeted|targeting|died|dead)\b", sent_text, re.I)
-    return sent_text[m.start():] if m else sent_text
+    victims = sent_text[m.start():] if m else sent_text
+    return re.sub(r"\bby\s+(?:[\w'-]+\s+){0,3}?[\w'-]+", " ", victims)   # the agent is no victim
 
 
 def is_aggregate(sent_text: str) -> bool:
