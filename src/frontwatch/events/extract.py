@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from frontwatch.events import dates as datelib
 from frontwatch.events import places as placelib
 from frontwatch.events.actors import GOVERNMENT, REBELS, ActorDictionary
+from frontwatch.events.dateline import find_dateline
 from frontwatch.events.discourse import restated
 from frontwatch.events.context import (ArticleContext, PlaceHit, ARMED_INTER, armed_actor_counts, focus_country, repeated_names,
                                        keep_focus_places, main_rebel_of, usable_places)
@@ -89,9 +90,12 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
     doc = doc if doc is not None else nlp(text)
     hits = repeated_names(text, usable_places(places_in(doc), actors, text))
     country = focus_country(hits, word_votes((t.text for t in doc), read_country_words()))
+    title_end = len(title) + 2 if title else 0
+    dateline = find_dateline(text, title_end) or (0, 0)
+    places = [h for h in keep_focus_places(hits, country) if not dateline[0] <= h.start < dateline[1]]
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
-                         keep_focus_places(hits, country), country, main_rebel_of(text, actors),
-                         title_end=len(title) + 2 if title else 0)
+                         places, country, main_rebel_of(text, actors, country), title_end=title_end,
+                         dateline=dateline)
     ctx.armed_counts = armed_actor_counts(text, ctx)
     ctx.gazetteer = _gazetteer_of(nlp)
     mentions: list[EventMention] = []
@@ -130,7 +134,8 @@ VIOLENT_TRIGGER_KINDS = {"clash", "airstrike", "shelling", "bombing", "attack", 
 
 def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMention]:
     triggers = find_triggers(view.span)
-    expressions = datelib.find_time_expressions(view.text)
+    expressions = [e for e in datelib.find_time_expressions(view.text)
+                   if not ctx.dateline[0] <= view.start + e.start < ctx.dateline[1]]
     out: list[EventMention] = []
     for i, trig in enumerate(triggers):
         if trig.kind in VIOLENT_TRIGGER_KINDS:
@@ -220,7 +225,7 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     allowed = {"from"} if trig.target == "right-from" else ({"of", "from"} if trig.target == "right-out" else None)
     found = placelib.window_places(view.text, view.start, lo, hi, ctx.places,
                                    allowed={"into", "from", "of"} if allowed else None)
-    found += placelib.missed_names(view.text, view.start, lo, hi, trig.start, trig.end, ctx)
+    found += placelib.missed_names(view.text, view.start, lo, hi, trig.start, trig.end, ctx, view.span.doc)
     if target_side == "right":
         found = [(h, "target" if _right_after(view, trig, h) else rel) for h, rel in found]
     if target_side == "left":

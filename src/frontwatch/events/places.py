@@ -169,8 +169,18 @@ def as_region(hit: PlaceHit) -> Place:
     return replace(hit.place, precision=3) if hit.level == "admin1" else hit.place
 
 
-# A capitalised name of one to three words ("Saighan", "Sher Khan Bandar").
-NAME_RX = re.compile(r"(?-i:[A-Z][\w'’]+(?:[- ](?:e-|i-|[A-Z])[\w'’]*){0,2})")
+# A capitalised name of one to three words ("Saighan", "Sher Khan Bandar", "al-Latamneh").
+NAME_RX = re.compile(r"(?-i:(?<![\w-])(?:(?:al|el|ad|as|ar|an|ash|at|az|ad-)-)?[A-Z][\w'’]+"
+                     r"(?:[- ](?:e-|i-|al-|el-|[A-Z])[\w'’]*){0,2})")
+# Words between a trigger and the name it takes: "took the towns of", "retook the key district of".
+LEAD_IN_RX = re.compile(r"\s*(?:the\s+)?(?:(?:key|strategic|nearby|northern|southern|eastern|western|"
+                        r"central|small|border|frontline|front-line|main|remaining|rebel-held|"
+                        r"government-held)\s+)*(?:(?:town|city|village|district|area|neighbourhood|"
+                        r"neighborhood|suburb|settlement|hamlet|township|port|crossing|base)s?\s+of\s+)?",
+                        re.IGNORECASE)
+# Entity labels that say a name is not a place.
+NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART",
+                    "LAW", "PRODUCT", "LANGUAGE", "MONEY", "QUANTITY", "PERCENT"}
 JOIN_RX = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$")
 NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -183,11 +193,13 @@ FALLBACK_SIMILARITY = 85.0
 
 
 def missed_names(text: str, offset: int, lo: int, hi: int, trig_start: int, trig_end: int,
-                 ctx: ArticleContext) -> list[tuple[PlaceHit, str]]:
+                 ctx: ArticleContext, doc=None) -> list[tuple[PlaceHit, str]]:
     """Places the recognizer left out of a trigger's window: a capitalised name right next
-    to the trigger ("retaken Saighan", "Taluqan ... fell") or listed with a place it found
-    ("Taluqan and Sar-i-Pul"), looked up in the gazetteer within the article's country."""
-    if ctx.gazetteer is None or ctx.country is None:
+    to the trigger ("retaken Saighan", "Taluqan ... fell", "took the towns of Rastan") or
+    listed with a place ("Taluqan and Sar-i-Pul"). The gazetteer gives it within the
+    article's country; a name it lacks is kept as written (a village is still a place),
+    unless the parse names a person, a group or a date."""
+    if ctx.country is None:
         return []
     known = [h for h in ctx.places if lo <= h.start < hi]
     out = []
@@ -198,18 +210,30 @@ def missed_names(text: str, offset: int, lo: int, hi: int, trig_start: int, trig
         if ctx.actors.lookup(m.group(0)):
             continue
         if not (_next_to_trigger(text, offset, start, end, trig_start, trig_end)
-                or _listed_with(text, offset, start, end, known)):
+                or _listed_with(text, offset, start, end, known + [h for h, _ in out])):
             continue
-        place = _looked_up(ctx, m.group(0))
+        place = _looked_up(ctx, m.group(0)) if ctx.gazetteer is not None else None
+        if place is None and not _named_otherwise(doc, start, end):
+            place = Place(name=m.group(0), level="populated place", country=ctx.country)
         if place is not None:
             out.append((PlaceHit(start, end, m.group(0), place), "target"))
     return out
 
 
+def _named_otherwise(doc, start: int, end: int) -> bool:
+    """The parse reads the name as a person, a group, a date..., or not as a noun."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    return any(t.ent_type_ in NOT_PLACE_LABELS for t in span) or not any(t.pos_ in {"PROPN", "NOUN"} for t in span)
+
+
 def _next_to_trigger(text, offset, start, end, trig_start, trig_end) -> bool:
     between_after = text[trig_end - offset: start - offset]
     between_before = text[end - offset: trig_start - offset]
-    return (start >= trig_end and bool(re.fullmatch(r"\s*(?:the\s+)?", between_after))) or \
+    return (start >= trig_end and bool(LEAD_IN_RX.fullmatch(between_after))) or \
         (end <= trig_start and bool(re.fullmatch(r"\s*(?:(?:also|has|have|had|was|were|been|finally|quickly)\s+)*",
                                                  between_before)))
 
