@@ -49,6 +49,10 @@ class Settings:
     actors_file: str = ""
     # Articles whose mentions are written per extract transaction.
     extract_batch: int = 50
+    # The learned filter over candidate events (frontwatch.events.filter): "packaged" (the one
+    # trained on eval/news/dev), "off" (the rules alone), or a JSON file that
+    # scripts/train_mention_filter.py wrote from your own gold.
+    mention_filter: str = "packaged"
     # Map tiles for the web page, e.g. "https://tile.example.org/{z}/{x}/{y}.png". Empty: no
     # tiles, the page works offline on a plain background.
     tile_url: str = ""

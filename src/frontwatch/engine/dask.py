@@ -35,11 +35,12 @@ def extract_distributed(store: Store, settings: Settings, client_or_address=None
     ("tcp://host:8786"), or None for a LocalCluster of ``workers`` single-threaded
     processes (closed at the end). Returns the same ExtractReport as local extraction.
     """
-    from frontwatch.events.extract import EXTRACTOR_VERSION
+    from frontwatch.events.extract import extractor_version
     from frontwatch.events.store import ExtractReport, pending_article_ids
     from frontwatch.places.gazetteer import ensure_gazetteer
 
-    todo, skipped = pending_article_ids(store, EXTRACTOR_VERSION, force)
+    version = extractor_version(settings)
+    todo, skipped = pending_article_ids(store, version, force)
     report = ExtractReport(skipped=skipped)
     if not todo:
         return report
@@ -47,14 +48,14 @@ def extract_distributed(store: Store, settings: Settings, client_or_address=None
     chunks = [todo[i:i + max(1, chunk)] for i in range(0, len(todo), max(1, chunk))]
     with dask_client(client_or_address, workers) as client:
         plugin_name = register_extractor(client, settings)
-        for ids in write_as_completed(store, client, chunks, plugin_name, report):
+        for ids in write_as_completed(store, client, chunks, plugin_name, report, version):
             if on_progress:
                 on_progress(report.articles, len(todo), ids[-1][:12])
     return report
 
 
 def write_as_completed(store: Store, client, chunks: list[list[str]], plugin_name: str,
-                       report) -> Iterator[list[str]]:
+                       report, version: str) -> Iterator[list[str]]:
     """Submit chunks a few at a time, write each result as it arrives; yields its ids."""
     from distributed import as_completed
 
@@ -75,20 +76,19 @@ def write_as_completed(store: Store, client, chunks: list[list[str]], plugin_nam
         submit_next(futures)
     for future in futures:
         results = future.result()
-        write_chunk(store, results, report)
+        write_chunk(store, results, report, version)
         future.release()
         submit_next(futures)
         yield [article_id for article_id, _ in results]
 
 
-def write_chunk(store: Store, results, report) -> None:
+def write_chunk(store: Store, results, report, version: str) -> None:
     """One transaction: each article's mentions replaced, with its extraction record."""
-    from frontwatch.events.extract import EXTRACTOR_VERSION
     from frontwatch.events.store import replace_article_mentions
 
     with store.transaction():
         for article_id, found in results:
-            replace_article_mentions(store, article_id, found, EXTRACTOR_VERSION)
+            replace_article_mentions(store, article_id, found, version)
     for _, found in results:
         unique = {m.id: m for m in found}
         report.articles += 1

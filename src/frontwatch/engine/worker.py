@@ -19,7 +19,7 @@ ChunkResult = list[tuple[str, list[EventMention]]]
 
 
 class ExtractorPlugin(WorkerPlugin):
-    """Holds one worker's places pipeline and actor dictionary, loaded on first use."""
+    """Holds one worker's places pipeline, actor dictionary and mention filter, loaded on first use."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -31,14 +31,16 @@ class ExtractorPlugin(WorkerPlugin):
         self._lock = threading.Lock()
 
     def extractor(self):
-        """``(nlp, actors)`` for this worker process, loading them the first time."""
+        """``(nlp, actors, mention_filter)`` for this worker process, loading them the first time."""
         with self._lock:
             if self._loaded is None:
                 from frontwatch.events.actors import load_actors
+                from frontwatch.events.filter import load_mention_filter
                 from frontwatch.places import load_places_pipeline
 
                 self._loaded = (load_places_pipeline(self.settings),
-                                load_actors(self.settings.actors_file))
+                                load_actors(self.settings.actors_file),
+                                load_mention_filter(self.settings.mention_filter))
                 self.loads += 1
             return self._loaded
 
@@ -47,5 +49,8 @@ def extract_chunk(articles: list[Article], plugin_name: str) -> ChunkResult:
     """Each article's mentions, stamped with the extractor version, in input order."""
     from frontwatch.events.store import extract_articles
 
-    nlp, actors = get_worker().plugins[plugin_name].extractor()
-    return extract_articles(articles, nlp, actors)
+    from frontwatch.events.extract import extractor_version
+
+    plugin = get_worker().plugins[plugin_name]
+    nlp, actors, mention_filter = plugin.extractor()
+    return extract_articles(articles, nlp, actors, mention_filter, extractor_version(plugin.settings))

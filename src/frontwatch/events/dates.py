@@ -248,7 +248,7 @@ def is_background(event_date: str | None, published: str | date | None, basis: s
         return False
     if len(event_date) == 4:
         return int(event_date) < day.year
-    return _last_day(event_date) < day - timedelta(days=BACKGROUND_DAYS)
+    return last_day(event_date) < day - timedelta(days=BACKGROUND_DAYS)
 
 
 def _iso_day(text: str) -> date | None:
@@ -258,7 +258,7 @@ def _iso_day(text: str) -> date | None:
         return None
 
 
-def _last_day(event_date: str) -> date:
+def last_day(event_date: str) -> date:
     parts = [int(p) for p in event_date.split("-")]
     if len(parts) == 2:
         year, month = parts

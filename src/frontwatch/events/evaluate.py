@@ -89,6 +89,8 @@ class EvalReport:
     wrong_fatalities: list[dict[str, Any]] = field(default_factory=list)   # gold line + "predicted_fatalities"
     extra_reasons: Counter = field(default_factory=Counter)   # non-event reason a leaked extra states
     covered: set[str] = field(default_factory=lambda: set(TRACKS))   # tracks the gold annotates
+    matched_ids: set[str] = field(default_factory=set)   # ids of the mentions a gold event matched
+    scored_ids: set[str] = field(default_factory=set)    # one id per counted prediction (duplicates left out)
 
     # The control track under the names the first gold format used.
     control = property(lambda self: self.tracks["control"])
@@ -287,8 +289,10 @@ def _gold_entry(g: dict[str, Any], by_name: dict[str, str], published: dict[str,
 
 
 def _predictions(mentions, fold_key, published) -> list[dict[str, Any]]:
-    """Counted mentions, one per article, track, kind or type, place, side and date."""
-    seen, out = set(), []
+    """Counted mentions, one per article, track, kind or type, place, side and date (with
+    the ids of the mentions that share it)."""
+    seen: dict[tuple, dict[str, Any]] = {}
+    out = []
     for m in mentions:
         base = track_of_kind(m["kind"])
         if base is None or m["factuality"] not in COUNTED_FACTUALITY + ("historical",):
@@ -302,8 +306,10 @@ def _predictions(mentions, fold_key, published) -> list[dict[str, Any]]:
         key = (m["article_id"], track, what, m["place_id"] or fold_key(m["place_name"] or ""),
                m["new_controller"] if base == "control" else None, m["date"])
         if key not in seen:
-            seen.add(key)
-            out.append({**m, "track": track, "base_track": base, "used": False})
+            seen[key] = {**m, "track": track, "base_track": base, "used": False, "ids": [m["id"]]}
+            out.append(seen[key])
+        else:
+            seen[key]["ids"].append(m["id"])
     return out
 
 
@@ -336,6 +342,7 @@ def _match_all(report: EvalReport, golds, preds, matcher: Matcher, conflict_of) 
         best = _best(g, candidates)
         best["used"] = True
         best["matched_kind"], best["matched_track"] = g["event"], g["track"]
+        report.matched_ids.update(best["ids"])
         date_ok = best["date"] in ({g.get("date")} | set(g.get("accept_dates") or []))
         known = "fatalities" in g
         dead_ok = known and (best["fatalities"] or 0) == (g["fatalities"] or 0)
@@ -370,6 +377,7 @@ def _count_extras(report: EvalReport, preds, conflict_of, label_of, nonevents) -
             continue   # labelled background and left out of the counts
         conflict = conflict_of.get(p["article_id"]) or "other"
         kind, track = p.get("matched_kind") or p["kind"], p.get("matched_track") or p["track"]
+        report.scored_ids.add(p["ids"][0])
         for s in (report.tracks[track], report.slice(report.by_conflict, track, conflict),
                   report.slice(report.by_kind, track, kind)):
             s.predicted += 1

@@ -20,8 +20,16 @@ from frontwatch.events.ontology import CONTROL_KINDS, types_of
 from frontwatch.events.triggers import Trigger, find_triggers
 from frontwatch.events.violence import ViolentReading, read_sentence
 
-# Bump when extraction changes: stored articles are then extracted again.
+# Bump when extraction changes (the rules, or the packaged mention filter is trained again):
+# stored articles are then extracted again.
 EXTRACTOR_VERSION = "events-4"
+
+
+def extractor_version(settings) -> str:
+    """The version stored with each extraction: another mention filter extracts again."""
+    if settings.mention_filter == "packaged":
+        return EXTRACTOR_VERSION
+    return f"{EXTRACTOR_VERSION}/filter={settings.mention_filter or 'off'}"
 
 BOUNDARY_RX = re.compile(
     r"[;:–—]|\s-\s|\b(?:but|while|whereas|after|before|until|when|although|though|because|"
@@ -80,8 +88,17 @@ class SentenceView:
     in_title: bool
 
 
-def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[EventMention]:
-    """Every event and statistic mention of ``article`` (a records.Article)."""
+def extract_article(article, nlp, actors: ActorDictionary, doc=None,
+                    mention_filter=None) -> list[EventMention]:
+    """Every event and statistic mention of ``article`` (a records.Article); with a
+    ``mention_filter`` (events.filter), the candidate events it judges unlike events are left out."""
+    return [m for m, keep in extract_candidates(article, nlp, actors, doc, mention_filter) if keep]
+
+
+def extract_candidates(article, nlp, actors: ActorDictionary, doc=None, mention_filter=None,
+                       on_features=None) -> list[tuple[EventMention, bool]]:
+    """Every candidate mention of ``article`` with whether the filter keeps it (all are kept
+    without one); ``on_features(mention, features)`` sees what the filter reads of each."""
     from frontwatch.places import places_in
     from frontwatch.places.focus import read_country_words, word_votes
 
@@ -103,7 +120,29 @@ def extract_article(article, nlp, actors: ActorDictionary, doc=None) -> list[Eve
         view = SentenceView(index, sent.start_char, sent.end_char, sent.text, sent,
                             sent.start_char < ctx.title_end)
         mentions += sentence_mentions(view, ctx)
-    return restated(mentions)
+    mentions = restated(mentions)
+    if mention_filter is None and on_features is None:
+        return [(m, True) for m in mentions]
+    return _judged(mentions, doc, ctx, mention_filter, on_features)
+
+
+def _judged(mentions, doc, ctx, mention_filter, on_features) -> list[tuple[EventMention, bool]]:
+    from collections import Counter
+
+    from frontwatch.events.filter import mention_features, scored, track_of
+
+    per_sentence = Counter(m.sentence_index for m in mentions)
+    out = []
+    for m in mentions:
+        if not scored(m):
+            out.append((m, True))
+            continue
+        features = mention_features(m, doc, ctx.title_end, ctx.published, per_sentence[m.sentence_index],
+                                    ctx.main_rebel, ctx.is_state)
+        if on_features is not None:
+            on_features(m, features)
+        out.append((m, mention_filter is None or mention_filter.keeps(track_of(m.kind), features)))
+    return out
 
 
 def _gazetteer_of(nlp):

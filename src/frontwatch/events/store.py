@@ -82,12 +82,15 @@ def extract_store(store: Store, settings, nlp=None, on_progress: ProgressCallbac
                   force: bool = False) -> ExtractReport:
     """Extract mentions from every new or changed article (all with ``force``)."""
     from frontwatch.events.actors import load_actors
-    from frontwatch.events.extract import EXTRACTOR_VERSION
+    from frontwatch.events.extract import extractor_version
+    from frontwatch.events.filter import load_mention_filter
     from frontwatch.store.articles import get_article
 
     progress = on_progress or (lambda done, total, label: None)
     actors = load_actors(settings.actors_file)
-    todo, skipped = pending_article_ids(store, EXTRACTOR_VERSION, force)
+    mention_filter = load_mention_filter(settings.mention_filter)
+    version = extractor_version(settings)
+    todo, skipped = pending_article_ids(store, version, force)
     report = ExtractReport(skipped=skipped)
     if not todo:
         return report
@@ -97,10 +100,10 @@ def extract_store(store: Store, settings, nlp=None, on_progress: ProgressCallbac
     batch = max(1, settings.extract_batch)
     for start in range(0, len(todo), batch):
         ids = todo[start:start + batch]
-        results = extract_articles([get_article(store, i) for i in ids], nlp, actors)
+        results = extract_articles([get_article(store, i) for i in ids], nlp, actors, mention_filter, version)
         with store.transaction():
             for article_id, found in results:
-                replace_article_mentions(store, article_id, found, EXTRACTOR_VERSION)
+                replace_article_mentions(store, article_id, found, version)
         for _, found in results:
             report.articles += 1
             report.mentions += len({m.id for m in found})
@@ -116,16 +119,17 @@ def article_text(article) -> str:
     return f"{title}\n\n{article.text}" if title else article.text
 
 
-def extract_articles(articles: list, nlp, actors) -> list[tuple[str, list[EventMention]]]:
-    """Each article's mentions, stamped with the extractor version, in input order (one
+def extract_articles(articles: list, nlp, actors, mention_filter=None,
+                     version: str | None = None) -> list[tuple[str, list[EventMention]]]:
+    """Each article's mentions, stamped with the extractor ``version``, in input order (one
     spaCy pass over the batch). Every engine runs this same loop."""
     from dataclasses import replace
 
     from frontwatch.events.extract import EXTRACTOR_VERSION, extract_article
 
     docs = nlp.pipe([article_text(a) for a in articles])
-    return [(article.id, [replace(m, extractor_version=EXTRACTOR_VERSION)
-                          for m in extract_article(article, nlp, actors, doc=doc)])
+    return [(article.id, [replace(m, extractor_version=version or EXTRACTOR_VERSION)
+                          for m in extract_article(article, nlp, actors, doc=doc, mention_filter=mention_filter)])
             for article, doc in zip(articles, docs)]
 
 
