@@ -18,6 +18,9 @@ class PlaceHit:
     end: int
     text: str
     place: Place
+    # Only the NER read it as a place, and the gazetteer lacks it ("in Hamouriyeh"): where a
+    # strike landed, but too weak to be the place a side took.
+    weak: bool = False
 
     @property
     def level(self) -> str | None:
@@ -64,6 +67,12 @@ def place_from(mention) -> Place:
                         feature=mention.feature)
 
 
+# Capitalised words the recognizer can take for an unlisted place that are never one.
+NOT_PLACE_WORDS = {"allah", "god", "prophet", "islam", "islamic", "emirate", "caliphate", "mujahideen",
+                   "army", "forces", "ministry", "president", "government", "council", "command", "brigade",
+                   "battalion", "corps", "regiment", "division", "front", "movement", "group", "tuareg",
+                   "pashtun", "kurdish", "arab", "druze", "alawite", "sunni", "shia", "shiite", "christian",
+                   "palace", "headquarters", "prison", "hospital", "mosque"}
 # What the text around an unlisted name says it is: "X district", "the town of X".
 UNLISTED_LEVEL_RX = (
     (re.compile(r"^\s+(?:district|county|township|raion)\b", re.I), "admin2"),
@@ -74,16 +83,22 @@ UNLISTED_LEVEL_RX = (
 def usable_places(mentions, actors: ActorDictionary, text: str = "") -> list[PlaceHit]:
     """Place mentions that are not actor names ("Taliban") or bare words: those resolved in
     the gazetteer, and those it lacks that the text itself calls places ("the town of
-    Bunagana", "Nerkh district"): a village the gazetteer lacks is still where it happened."""
+    Bunagana", "Nerkh district", "the Sherpur area", "in Hamouriyeh"): a village or a
+    neighbourhood the gazetteer lacks is still where it happened."""
     hits = []
     for m in mentions:
         if actors.lookup(m.text) or not m.text[:1].isupper():
             continue
-        if m.id is None and not m.reason.startswith("cue:"):
+        if m.id is None and (not m.reason.startswith(("cue:", "NER GPE after")) or _not_a_place(m.text)):
             continue
         place = place_from(m) if m.id is not None else _unlisted(m, text)
-        hits.append(PlaceHit(m.start, m.end, m.text, place))
+        hits.append(PlaceHit(m.start, m.end, m.text, place, weak=m.id is None and not m.reason.startswith("cue:")))
     return hits
+
+
+def _not_a_place(name: str) -> bool:
+    words = name.lower().replace("-", " ").split()
+    return not words or words[0] == "the" or any(w in NOT_PLACE_WORDS for w in words)
 
 
 def _unlisted(m, text: str) -> Place:
@@ -140,7 +155,7 @@ def keep_focus_places(hits: list[PlaceHit], country: str | None) -> list[PlaceHi
     far away that shares a name with a common word is more likely a misreading."""
     if country is None:
         return hits
-    return [h if h.place.id is not None else PlaceHit(h.start, h.end, h.text, replace(h.place, country=country))
+    return [h if h.place.id is not None else replace(h, place=replace(h.place, country=country))
             for h in hits if h.place.country in (country, None) or h.level == "country"]
 
 
@@ -159,9 +174,9 @@ def repeated_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     wherever the article writes it again ("Deir ez-Zor" in the headline and in the lead)."""
     taken = [(h.start, h.end) for h in hits]
     extra = []
-    for name, place in {h.text: h.place for h in hits if h.level != "country" and len(h.text) > 3}.items():
+    for name, hit in {h.text: h for h in hits if h.level != "country" and len(h.text) > 3}.items():
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             if not any(s < m.end() and m.start() < e for s, e in taken):
-                extra.append(PlaceHit(m.start(), m.end(), name, place))
+                extra.append(PlaceHit(m.start(), m.end(), name, hit.place, hit.weak))
                 taken.append((m.start(), m.end()))
     return sorted(hits + extra, key=lambda h: h.start)

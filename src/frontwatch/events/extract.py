@@ -262,7 +262,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     lo, hi = (left, trig.start) if target_side == "left" else (trig.end, right)
     window = view.text[lo - view.start: hi - view.start]
     allowed = {"from"} if trig.target == "right-from" else ({"of", "from"} if trig.target == "right-out" else None)
-    found = placelib.window_places(view.text, view.start, lo, hi, ctx.places,
+    strong = [h for h in ctx.places if not h.weak]   # a side takes a place the text calls one
+    found = placelib.window_places(view.text, view.start, lo, hi, strong,
                                    allowed={"into", "from", "of"} if allowed else None)
     found += placelib.missed_names(view.text, view.start, lo, hi, trig.start, trig.end, ctx, view.span.doc)
     if target_side == "right":
@@ -270,7 +271,7 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     if target_side == "left":
         found = _antecedent_only(view, found, trig) + _listed_after(view, ctx, trig, right)
     if target_side == "right" and not found and RELATIVE_RX.search(view.text[left - view.start: trig.start - view.start]):
-        found = placelib.window_places(view.text, view.start, left, trig.start, ctx.places)
+        found = placelib.window_places(view.text, view.start, left, trig.start, strong)
     targets = [placelib.capital_of(ctx, h) if _capital_after(view, h) else h
                for h in placelib.pick_targets(found)]
     statistic = bool(STATISTIC_RX.search(window)) and not SMALL_EXACT_RX.search(window)
@@ -442,8 +443,9 @@ def _lead_actor(found: list) -> tuple:
     pro-government militias", "the Malian army and Wagner fighters" are the state's forces
     with their auxiliaries."""
     last = found[-1]
-    if last[2].inter in (3, 4, 8):
-        states = [f for f in found if f[2].inter == 1]
+    named_rebel = any(f[2].inter == 2 and f[2].name != REBELS for f in found)
+    if last[2].inter in (3, 4, 8) or (last[2].name == REBELS and not named_rebel):
+        states = [f for f in found if f[2].inter == 1]   # "Congolese troops and allied militia fighters"
         if states:
             return states[-1]
     return last
@@ -670,8 +672,9 @@ def _violent(view, ctx, out, fat, expressions) -> list[EventMention]:
 
 
 def _violent_places(view, ctx, reading: ViolentReading) -> list[Place]:
-    """Where the act happened: the places in the lead word's clause (else in the sentence),
-    without the provinces that only locate a town; several only when listed together."""
+    """Where the act happened: the most specific place in the lead word's clause (else in
+    the sentence), several only when listed together; a neighbourhood or village the
+    gazetteer lacks takes its position from the town it is "of" or "in"."""
     hits = [h for h in ctx.places if view.start <= h.start < view.end and h.level != "country"
             and not ORIGIN_RX.search(view.text[max(0, h.start - view.start - 30): h.start - view.start])]
     clause = _clause_span(reading.head)
@@ -680,17 +683,40 @@ def _violent_places(view, ctx, reading: ViolentReading) -> list[Place]:
         hit = _pronoun_place(view, ctx)
         return [placelib.as_region(hit)] if hit else []
     kept = placelib.pick_targets([(h, "target") for h in inside])
-    listed = kept[:1]
-    for prev, h in zip(kept, kept[1:]):
+    best = min(kept, key=lambda h: (SPECIFICITY.get(h.level, 2) - (h.place.id is None), h.start))
+    listed = [best]
+    for prev, h in zip(kept[kept.index(best):], kept[kept.index(best) + 1:]):
         if not LIST_JOIN_RX.fullmatch(view.text[prev.end - view.start: h.start - view.start]):
             break
         listed.append(h)
-    return [placelib.as_region(h) for h in listed]
+    return [_located(view, h, hits) for h in listed]
 
 
 # "commandos flown in from Herat", "fired from Belgorod": where it came from, not where it hit.
 ORIGIN_RX = re.compile(r"\b(?:from|toward|towards|to|via)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
 LIST_JOIN_RX = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+# Lower is more specific: a site or village before its district, its province.
+SPECIFICITY = {"site": 0, "populated place": 1, "admin2": 2, "admin1": 3}
+CONTAINER_RX = re.compile(r"^\s*(?:area|neighbou?rhood|district|quarter|suburb|village|camp)?\s*"
+                          r"(?:,\s*)?(?:of|in|near|outside)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _located(view, hit, hits) -> Place:
+    """The hit's place; one the gazetteer lacks gets the position of the town it lies in
+    ("the Sherpur area of Kabul", "Kabul's Dasht-e-Barchi"), at ACLED geo-precision 2."""
+    if hit.place.id is not None:
+        return placelib.as_region(hit)
+    for other in hits:
+        if other.place.id is None or other is hit:
+            continue
+        between = view.text[hit.end - view.start: other.start - view.start] if other.start >= hit.end \
+            else view.text[other.end - view.start: hit.start - view.start]
+        if (other.start >= hit.end and CONTAINER_RX.match(between)) or \
+                (other.end <= hit.start and re.fullmatch(r"['’]s\s+", between)):
+            o = other.place
+            return replace(hit.place, admin1=o.admin1, admin2=o.admin2, country=o.country, lat=o.lat,
+                           lon=o.lon, precision=2)
+    return hit.place
 
 
 def _clause_span(head) -> tuple[int, int]:

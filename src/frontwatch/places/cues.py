@@ -17,7 +17,8 @@ CUE_LEVELS: dict[str, str] = {
     "locality": ADMIN2,
     "city": PLACE, "cities": PLACE, "town": PLACE, "towns": PLACE, "village": PLACE,
     "villages": PLACE, "settlement": PLACE, "settlements": PLACE, "hamlet": PLACE,
-    "port": PLACE,
+    "port": PLACE, "neighbourhood": PLACE, "neighborhood": PLACE, "neighbourhoods": PLACE,
+    "neighborhoods": PLACE, "quarter": PLACE, "suburb": PLACE, "suburbs": PLACE, "area": PLACE,
 }
 PLURAL_CUES = frozenset(w for w in CUE_LEVELS if w.endswith("s") and w[:-1] in CUE_LEVELS)
 # "the district of X" yes; "the districts in X": X contains them, one level up.
