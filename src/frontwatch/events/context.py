@@ -37,6 +37,7 @@ class ArticleContext:
     main_rebel: str | None = None
     title_end: int = 0                      # chars of the doc that belong to the headline
     dateline: tuple[int, int] = (0, 0)      # the story's dateline ("KABUL, May 12 (Agency) -")
+    text: str = ""                          # the doc's text (headline and body) the offsets point into
     last_actor: str | None = None
     anchor: ResolvedDate | None = None      # the last date a mention gave
     gazetteer: object | None = None         # for names the place recognizer left out

@@ -17,8 +17,35 @@ FOLLOW_UP_SENTENCES = 2
 
 
 def restated(mentions: list[EventMention]) -> list[EventMention]:
-    """The article's mentions with restatements dated and violent repeats merged."""
-    return merged_violent(dated_by_article(mentions))
+    """The article's mentions with restatements dated, violent repeats merged and the sides
+    of a withdrawal and its takeover paired."""
+    return merged_violent(dated_by_article(paired_sides(mentions)))
+
+
+# A withdrawal and a takeover of one place this many sentences apart tell one handover.
+HANDOVER_SENTENCES = 2
+TAKEOVERS = ("captured", "recaptured", "entered", "surrendered")
+
+
+def paired_sides(mentions: list[EventMention]) -> list[EventMention]:
+    """"Government troops pulled out of Deir ez-Zor, and the SDF moved in and took control":
+    the side that left is the one the takeover took the place from, and the side that took
+    it over is the one the withdrawal left it to (not the main armed group of the article)."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.kind != "withdrew" or m.place is None:
+            continue
+        takeover = next((o for o in out if o.kind in TAKEOVERS and o.place is not None and _same_place(m, o)
+                         and abs(o.sentence_index - m.sentence_index) <= HANDOVER_SENTENCES
+                         and o.new_controller and o.new_controller != m.previous_controller), None)
+        if takeover is None:
+            continue
+        out[i] = replace(m, new_controller=takeover.new_controller, actor2=takeover.new_controller)
+        j = out.index(takeover)
+        if takeover.previous_controller is None and m.previous_controller:
+            out[j] = replace(takeover, previous_controller=m.previous_controller,
+                             actor2=takeover.actor2 or m.previous_controller)
+    return out
 
 
 def _same_event(a: EventMention, b: EventMention) -> bool:
@@ -44,13 +71,23 @@ def _headline_entry_as_capture(m: EventMention, mentions: list[EventMention]) ->
     return as_capture if any(_same_event(as_capture, o) for o in body) else m
 
 
+def _headline_place_from_body(m: EventMention, mentions: list[EventMention]) -> EventMention:
+    """"Army retakes Dawlatabad" over "retook Dawlatabad district": the headline's place is
+    the one the story resolves more precisely."""
+    if m.evidence.get("field") != "title" or m.place is None:
+        return m
+    body = next((o for o in mentions if o.evidence.get("field") == "text" and o.kind == m.kind and o.place
+                 and o.place.id != m.place.id and fold_key(o.place.name) == fold_key(m.place.name)), None)
+    return replace(m, place=body.place) if body else m
+
+
 def dated_by_article(mentions: list[EventMention]) -> list[EventMention]:
     """A mention dated only by the publication day ("Zaranj falls" in a headline, "the fall
     of the city" in a later paragraph) restates an event the article dates elsewhere: it
     takes the latest day the article gives that same event, on or before publication."""
     out = []
     for m in mentions:
-        m = _headline_entry_as_capture(m, mentions)
+        m = _headline_place_from_body(_headline_entry_as_capture(m, mentions), mentions)
         if (m.kind in CONTROL_KINDS or m.kind in VIOLENT_KINDS) and m.date_basis == "publication" and m.date:
             dated = [o for o in mentions if o is not m and _same_event(m, o) and o.date
                      and o.date_precision == "day" and o.date_basis in {"explicit", "relative"}

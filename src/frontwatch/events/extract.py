@@ -17,7 +17,7 @@ from frontwatch.events.fatalities import find_fatalities
 from frontwatch.events.model import EventMention
 from frontwatch.records import Place
 from frontwatch.events.ontology import CONTROL_KINDS, types_of
-from frontwatch.events.triggers import Trigger, find_triggers
+from frontwatch.events.triggers import LEFT_VERBS, Trigger, find_triggers
 from frontwatch.events.violence import ViolentReading, read_sentence
 
 # Bump when extraction changes (the rules, or the packaged mention filter is trained again):
@@ -112,7 +112,7 @@ def extract_candidates(article, nlp, actors: ActorDictionary, doc=None, mention_
     places = [h for h in keep_focus_places(hits, country) if not dateline[0] <= h.start < dateline[1]]
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          places, country, main_rebel_of(text, actors, country), title_end=title_end,
-                         dateline=dateline)
+                         dateline=dateline, text=text)
     ctx.armed_counts = armed_actor_counts(text, ctx)
     ctx.gazetteer = _gazetteer_of(nlp)
     mentions: list[EventMention] = []
@@ -284,6 +284,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     if not places:
         return []
     actor, previous = _actors(view, ctx, trig, left, right)
+    if kind == "withdrew" and trig.head.lemma_ in LEFT_VERBS and not _armed(ctx, actor):
+        return []   # "civilians fled the city", "the president has left Damascus": no side withdrew
     return _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier)
 
 
@@ -420,6 +422,14 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
     if actor:
         ctx.last_actor = actor
     return actor, previous
+
+
+def _armed(ctx, actor: str | None) -> bool:
+    """Whether a canonical side is an armed one (not civilians, protesters, a person)."""
+    if not actor:
+        return False
+    return any(a.name == actor and a.inter in ARMED_INTER + (8,) for a in ctx.actors.aliases.values()) \
+        or ctx.is_state(actor) or actor == ctx.main_rebel
 
 
 def _possessed(text: str, found) -> bool:

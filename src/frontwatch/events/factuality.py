@@ -20,8 +20,11 @@ INTENT_HEADS = {"battle", "fight", "try", "attempt", "seek", "aim", "push", "pla
                 "threaten", "vow", "hope", "prepare", "intend", "expect", "set", "fail",
                 "struggle", "bid", "move", "poise", "able", "likely", "bound", "due", "go",
                 "intention", "effort", "possibility", "chance", "fear", "warn", "need", "scheduled",
-                "schedule", "continue"}
-FUTURE_HEADS = {"expect", "set", "due", "go", "plan", "schedule", "scheduled", "prepare", "poise"}
+                "schedule", "continue", "order", "urge", "call", "ask", "instruct", "allow", "tell",
+                "send", "deploy", "dispatch", "rush", "mobilise", "mobilize", "pledge", "promise",
+                "attempt", "aim", "ready", "poised", "determined", "vowed"}
+FUTURE_HEADS = {"expect", "set", "due", "go", "plan", "schedule", "scheduled", "prepare", "poise", "order",
+                "pledge", "promise"}
 TIME_MARKS = {"until", "till", "once", "when", "before", "after", "as soon as"}
 NEGATIONS = {"not", "n't", "never", "no"}
 NEG_HEADS = {"fail", "deny", "refuse"}
@@ -49,6 +52,9 @@ def grammatical_mood(trigger: Token) -> str | None:
         if tok.i == trigger.i and tok.tag_ in {"VBZ", "VBP"} and \
                 any(k.dep_ == "mark" and k.lower_ in TIME_MARKS for k in kids):
             return "future"     # "will not stop until it takes Sittwe"
+        if tok.i == trigger.i and any(k.dep_ == "mark" and k.lower_ in {"until", "till"} for k in kids) and \
+                any(k.dep_ == "aux" and k.lemma_ == "have" and k.tag_ in {"VBZ", "VBP"} for k in kids):
+            return "future"     # "will keep fighting until Eritrean forces have left Tigray"
         if any(k.dep_ == "neg" or k.lower_ in NEGATIONS for k in kids if k.dep_ in {"neg", "advmod", "det"}):
             return "negated"
         if tok.lemma_ in NEG_HEADS and tok.i != trigger.i:

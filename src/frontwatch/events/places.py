@@ -31,7 +31,7 @@ BLOCK_WORDS = {"to", "near", "outside", "around", "toward", "towards", "at", "wi
 PRONOUN_RX = re.compile(
     r"^\W*(?:over\s+)?(?:(?:most|much|parts?|all|(?:full\s+|complete\s+|total\s+|effective\s+)?control|"
     r"the rest|large parts|swathes?)\s+of\s+)?"
-    r"(?P<what>it|them|itself|(?:the\s+)?presidential\s+palace|the\s+(?:provincial\s+|regional\s+|besieged\s+|embattled\s+|whole\s+|entire\s+)?"
+    r"(?P<what>it|them|itself|(?:the\s+)?presidential\s+palace|(?:the|his|her|their|our|its)\s+(?:provincial\s+|regional\s+|besieged\s+|embattled\s+|whole\s+|entire\s+|home\s+)?"
     r"(?:city(?:\s+cent(?:re|er))?|town|district(?:\s+(?:centre|center|headquarters))?|"
     r"capital|village|area|province|provincial\s+capital|"
     r"presidential\s+palace|administrative\s+cent(?:re|er)|centre|center))\b", re.IGNORECASE)
@@ -53,8 +53,17 @@ GENERIC_RX = re.compile(
     r"(?:province\s+of\s+)?(?P<region>[A-Z][\w'-]+)", re.IGNORECASE)
 
 
+# "Luhansk regional governor", "the Kherson city council": the place names who speaks.
+OFFICIAL_AFTER_RX = re.compile(r"^(?:['’]s)?\s+(?:(?:regional|provincial|city|district|military|local|state|"
+                               r"oblast|municipal)\s+)*(?:governor|mayor|officials?|council|administration|"
+                               r"authorities|spokes(?:man|woman|person)|police chief|chief|commander|"
+                               r"head|lawmakers?|MPs?|residents)\b", re.IGNORECASE)
+
+
 def relation(ctx_text: str, hit: PlaceHit, text_after: str) -> str:
     """How a place relates to the trigger's phrase: target, hint, soft-hint or blocked."""
+    if OFFICIAL_AFTER_RX.match(text_after):
+        return "blocked"
     if re.match(r"^(?:\s+province|\s+region)?['’]s?\b", text_after) and re.match(r"^(?:\s+province)?['’]", text_after):
         # "Omdurman's old city" is Omdurman; "Kunduz's governor" only hints at it
         return "target" if POSSESSED_PART_RX.match(text_after) else "hint"
@@ -94,7 +103,7 @@ def window_places(text: str, offset: int, lo: int, hi: int, hits: list[PlaceHit]
     for h in hits:
         if h.start >= lo and h.end <= hi and h.level != "country":
             before = text[max(0, h.start - offset - 60): h.start - offset]
-            after = text[h.end - offset: h.end - offset + 20]
+            after = text[h.end - offset: h.end - offset + 40]
             rel = relation(before, h, after)
             if allowed and rel == "blocked":
                 prev = re.findall(r"[\w'’-]+", before.lower())
@@ -122,18 +131,24 @@ def _drop_contained(targets: list[PlaceHit], hints: list[PlaceHit]) -> list[Plac
     return kept or targets
 
 
+# Before a place the sentence only passes through or measures from: "from Herat", "toward
+# Tabqa and Raqqa", "north of Aleppo", "near Kabul".
+PASSED_RX = re.compile(r"\b(?:from|toward|towards|to|via|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+                       r"\s+of|(?:kilomet(?:re|er)s|km|miles)\s+(?:\w+\s+)?of)\s+(?:the\s+)?"
+                       r"(?:[\w'-]+\s+(?:and|or)\s+|[\w'-]+,\s+)*$", re.IGNORECASE)
+
+
 def focus_place(ctx: ArticleContext, before: int, province: bool = False,
                 sentence_start: int = 0, sentence_text: str = "") -> PlaceHit | None:
     """The place a pronoun or "the city" points back to: the nearest place mention before
     ``before`` that is a town or district (a province when asked), not one the sentence
-    puts after "from" ("commandos flown in from Herat")."""
+    puts after "from" or "toward" ("commandos flown in from Herat", "civilians fled toward
+    Tabqa and Raqqa": places passed through, not the one the sentence is about)."""
     for h in reversed([h for h in ctx.places if h.end <= before]):
         if h.level == "country" or (h.level == "admin1") != province:
             continue
-        if h.start >= sentence_start and sentence_text:
-            prefix = sentence_text[max(0, h.start - sentence_start - 12): h.start - sentence_start].lower()
-            if re.search(r"\bfrom\s+(?:the\s+)?$", prefix):
-                continue
+        if ctx.text and PASSED_RX.search(ctx.text[max(0, h.start - 40): h.start]):
+            continue
         return h
     return None
 

@@ -29,6 +29,12 @@ SWEEP_VERBS = {"sweep", "overrun"}
 WITHDRAW_VERBS = {"withdraw", "retreat", "pull"}
 # "abandoned the town", "evacuated Kherson": a side leaves the place it names as object.
 LEAVE_VERBS = {"abandon", "evacuate", "vacate", "quit", "desert"}
+# "left the city", "fled the district": leaving, when the object is a place.
+LEFT_VERBS = {"leave", "flee", "exit"}
+PLACE_OBJECTS = {"city", "town", "district", "village", "area", "base", "province", "capital", "region",
+                 "airport", "port", "crossing", "valley", "garrison", "airbase", "centre", "center"}
+# "the withdrawal of its troops from Kherson", "their pull-out from Marte".
+WITHDRAW_NOUNS = {"withdrawal", "pullout", "pull-out", "retreat", "evacuation", "redeployment"}
 # "gained control of", "wrested control of", "established control over": taking control.
 CONTROL_GAIN_VERBS = {"gain", "wrest", "assume", "establish", "secure", "win", "extend", "impose",
                       "consolidate", "regain", "retake", "reassert", "restore"}
@@ -160,8 +166,10 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         return _make(tok, tok, kind, "right", "left")
     if lemma in LEAVE_VERBS and any(c.dep_ == "dobj" for c in tok.children) and not _is_passive(tok):
         return _make(tok, tok, "withdrew", "right", "left")
-    if lemma in WITHDRAW_VERBS or (lemma == "pull" and "out" in nxt_lower[:2]):
-        if lemma == "pull" and "out" not in nxt_lower[:2]:
+    if lemma in LEFT_VERBS and _place_object(tok) and not _is_passive(tok) and tok.tag_ in {"VBD", "VBN"}:
+        return _make(tok, tok, "withdrew", "right", "left")   # not "leaving the capital cut off"
+    if lemma in WITHDRAW_VERBS or lemma == "redeploy" or (lemma == "pull" and "out" in nxt_lower):
+        if lemma == "pull" and ("out" not in nxt_lower or not _forces_pulled(tok)):
             return None
         return _make(tok, tok, "withdrew", "right-from", "left")
     if lemma in OUT_VERBS and "out" in [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 5]]:
@@ -199,11 +207,29 @@ def _verb_trigger(tok: Token) -> Trigger | None:
     return _make(tok, tok, kind, "right", "left")
 
 
+# What a side pulls out when it withdraws: "pulled its troops out of Avdiivka" (not "its diplomats").
+FORCE_NOUNS = {"troop", "force", "soldier", "unit", "fighter", "man", "peacekeeper", "contingent",
+               "battalion", "brigade", "personnel", "army", "garrison", "militant", "detachment"}
+
+
+def _forces_pulled(tok: Token) -> bool:
+    out = next((t.i for t in tok.doc[tok.i + 1: tok.i + 6] if t.lower_ == "out"), tok.i + 1)
+    objects = [c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < out]
+    return not objects or any(o.lemma_.lower() in FORCE_NOUNS for o in objects)
+
+
+def _place_object(tok: Token) -> bool:
+    """"left the city", "fled Kabul": the verb's object is a place, not "13 bodies"."""
+    return any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in PLACE_OBJECTS) for c in tok.children)
+
+
 def _nominal_trigger(tok: Token) -> Trigger | None:
     if tok.pos_ != "NOUN":
         return None
-    kind = NOMINALS.get(tok.lemma_.lower())
     nxt = _next_words(tok, 2)
+    if tok.lemma_.lower() in WITHDRAW_NOUNS and nxt and nxt[0].lower_ in {"of", "from"}:
+        return _make(tok, nxt[0], "withdrew", "right-from", "left")
+    kind = NOMINALS.get(tok.lemma_.lower())
     if kind is None or not nxt or nxt[0].lower_ not in {"of", "to"}:
         return None
     if tok.lemma_.lower() == "siege" and nxt[0].lower_ == "to":
