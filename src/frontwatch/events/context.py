@@ -38,6 +38,7 @@ class ArticleContext:
     title_end: int = 0                      # chars of the doc that belong to the headline
     dateline: tuple[int, int] = (0, 0)      # the story's dateline ("KABUL, May 12 (Agency) -")
     text: str = ""                          # the doc's text (headline and body) the offsets point into
+    demonyms: frozenset[str] = frozenset()  # folded demonyms and group names (never unlisted places)
     last_actor: str | None = None
     anchor: ResolvedDate | None = None      # the last date a mention gave
     gazetteer: object | None = None         # for names the place recognizer left out
@@ -81,7 +82,8 @@ UNLISTED_LEVEL_RX = (
 )
 
 
-def usable_places(mentions, actors: ActorDictionary, text: str = "") -> list[PlaceHit]:
+def usable_places(mentions, actors: ActorDictionary, text: str = "",
+                  demonyms: frozenset[str] = frozenset()) -> list[PlaceHit]:
     """Place mentions that are not actor names ("Taliban") or bare words: those resolved in
     the gazetteer, and those it lacks that the text itself calls places ("the town of
     Bunagana", "Nerkh district", "the Sherpur area", "in Hamouriyeh"): a village or a
@@ -90,16 +92,33 @@ def usable_places(mentions, actors: ActorDictionary, text: str = "") -> list[Pla
     for m in mentions:
         if actors.lookup(m.text) or not m.text[:1].isupper():
             continue
-        if m.id is None and (not m.reason.startswith(("cue:", "NER GPE after")) or _not_a_place(m.text)):
+        if m.id is None and (not m.reason.startswith(("cue:", "NER GPE after")) or not_a_place(m.text, demonyms)):
             continue
         place = place_from(m) if m.id is not None else _unlisted(m, text)
         hits.append(PlaceHit(m.start, m.end, m.text, place, weak=m.id is None and not m.reason.startswith("cue:")))
     return hits
 
 
-def _not_a_place(name: str) -> bool:
+# Words of a capitalised run that make it a headline's words or a phrase, not a name.
+PHRASE_WORDS = {"the", "another", "a", "an", "on", "in", "of", "at", "to", "town", "city", "village", "and",
+                "new", "after", "as", "with", "for", "by"}
+
+
+# Peoples' names the country-words table does not tie to one country.
+MORE_DEMONYMS = {"tajik", "uzbek", "turkmen", "pashtun", "hazara", "baloch", "kurd", "arab", "persian"}
+
+
+def not_a_place(name: str, demonyms: frozenset[str] = frozenset()) -> bool:
+    """A capitalised run that is no unlisted place: a group, a title, a demonym (folded,
+    as read_country_words keys them), an acronym, a possessive, headline words ("Another
+    Town On")."""
+    from frontwatch.places.fold import fold_key
+
     words = name.lower().replace("-", " ").split()
-    return not words or words[0] == "the" or any(w in NOT_PLACE_WORDS for w in words)
+    if not words or name.endswith(("'s", "’s")) or (name.isupper() and len(name) <= 5):
+        return True
+    return words[0] in PHRASE_WORDS or any(w in NOT_PLACE_WORDS for w in words) or \
+        (len(words) > 1 and words[-1] in PHRASE_WORDS) or fold_key(name) in demonyms or words[0] in MORE_DEMONYMS
 
 
 def _unlisted(m, text: str) -> Place:

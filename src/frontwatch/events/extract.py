@@ -105,14 +105,16 @@ def extract_candidates(article, nlp, actors: ActorDictionary, doc=None, mention_
     title = (article.title or "").strip()
     text = f"{title}\n\n{article.text}" if title else article.text
     doc = doc if doc is not None else nlp(text)
-    hits = repeated_names(text, usable_places(places_in(doc), actors, text))
-    country = focus_country(hits, word_votes((t.text for t in doc), read_country_words()))
+    country_words = read_country_words()
+    demonyms = frozenset(country_words)
+    hits = repeated_names(text, usable_places(places_in(doc), actors, text, demonyms))
+    country = focus_country(hits, word_votes((t.text for t in doc), country_words))
     title_end = len(title) + 2 if title else 0
     dateline = find_dateline(text, title_end) or (0, 0)
     places = [h for h in keep_focus_places(hits, country) if not dateline[0] <= h.start < dateline[1]]
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          places, country, main_rebel_of(text, actors, country), title_end=title_end,
-                         dateline=dateline, text=text)
+                         dateline=dateline, text=text, demonyms=demonyms)
     ctx.armed_counts = armed_actor_counts(text, ctx)
     ctx.gazetteer = _gazetteer_of(nlp)
     mentions: list[EventMention] = []

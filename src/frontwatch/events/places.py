@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from frontwatch.names import plain_name
-from frontwatch.events.context import ArticleContext, PlaceHit
+from frontwatch.events.context import ArticleContext, PlaceHit, not_a_place
 from frontwatch.records import Place
 
 FILLERS = {"the", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
@@ -193,8 +193,10 @@ LEAD_IN_RX = re.compile(r"\s*(?:the\s+)?(?:(?:key|strategic|nearby|northern|sout
                         r"government-held)\s+)*(?:(?:town|city|village|district|area|neighbourhood|"
                         r"neighborhood|suburb|settlement|hamlet|township|port|crossing|base)s?\s+of\s+)?",
                         re.IGNORECASE)
-# Entity labels that say a name is not a place.
-NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART",
+# Entity labels that say a name is not a place. PERSON and ORG are left out: the small model
+# reads many unknown village names as people ("liberated Klishchiivka"), and a name right
+# after "captured" or before "fell" is a place far more often than a person.
+NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART",
                     "LAW", "PRODUCT", "LANGUAGE", "MONEY", "QUANTITY", "PERCENT"}
 JOIN_RX = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$")
 NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -228,7 +230,7 @@ def missed_names(text: str, offset: int, lo: int, hi: int, trig_start: int, trig
                 or _listed_with(text, offset, start, end, known + [h for h, _ in out])):
             continue
         place = _looked_up(ctx, m.group(0)) if ctx.gazetteer is not None else None
-        if place is None and not _named_otherwise(doc, start, end):
+        if place is None and not _named_otherwise(doc, start, end) and not not_a_place(m.group(0), ctx.demonyms):
             place = Place(name=m.group(0), level="populated place", country=ctx.country)
         if place is not None:
             out.append((PlaceHit(start, end, m.group(0), place), "target"))
