@@ -18,10 +18,15 @@ class PlaceHit:
     end: int
     text: str
     place: Place
-    # Only the NER read it as a place, and the gazetteer lacks it ("in Hamouriyeh"): where a
-    # strike landed, but too weak to be the place a side took.
-    weak: bool = False
+    # What says it is a place besides the gazetteer: "cue" (the text calls it one: "the
+    # Bayaa district", "the town of Bunagana"), "ner" (the NER, after "in"), or "".
+    said_by: str = ""
 
+    @property
+    def weak(self) -> bool:
+        """Only the NER read it as a place and the gazetteer lacks it ("in Hamouriyeh"):
+        where a strike landed, but too weak to be the place a side took."""
+        return self.place.id is None and self.said_by != "cue"
     @property
     def level(self) -> str | None:
         return self.place.level
@@ -87,23 +92,44 @@ def usable_places(mentions, actors: ActorDictionary, text: str = "",
     """Place mentions that are not actor names ("Taliban") or bare words: those resolved in
     the gazetteer, and those it lacks that the text itself calls places ("the town of
     Bunagana", "Nerkh district", "the Sherpur area", "in Hamouriyeh"): a village or a
-    neighbourhood the gazetteer lacks is still where it happened."""
+    neighbourhood the gazetteer lacks is still where it happened. Names the recognizer cut
+    in two ("Dasht" and "Barchi area") are joined again."""
     hits = []
-    for m in mentions:
+    for m in _joined(sorted(mentions, key=lambda m: m.start), text):
         if actors.lookup(m.text) or not m.text[:1].isupper():
             continue
-        if m.id is None and (not m.reason.startswith(("cue:", "NER GPE after")) or not_a_place(m.text, demonyms)):
+        said_by = "cue" if m.reason.startswith("cue:") else "ner" if m.reason.startswith("NER GPE after") else ""
+        if m.id is None and (not said_by or not_a_place(m.text, demonyms)):
             continue
         place = place_from(m) if m.id is not None else _unlisted(m, text)
-        hits.append(PlaceHit(m.start, m.end, m.text, place, weak=m.id is None and not m.reason.startswith("cue:")))
+        hits.append(PlaceHit(m.start, m.end, m.text, place, said_by))
     return hits
+
+
+# Between two parts of one name: "Dasht-e-Barchi", "Shahab Khel".
+NAME_JOIN_RX = re.compile(r"-|\s|-(?:e|i|ye|ul|al|el|ad|as|ash)-")
+
+
+def _joined(mentions: list, text: str) -> list:
+    """Neighbouring mentions that are parts of one name the gazetteer lacks, the last one
+    cued ("Shahab" + "Khel area"), as one unlisted mention."""
+    from dataclasses import replace as copy
+
+    out = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.reason.startswith("cue:") and NAME_JOIN_RX.fullmatch(text[prev.end:m.start]) \
+                and (m.id is None or (m.name or "").lower() != m.text.lower()):
+            out[-1] = copy(m, text=text[prev.start:m.end], start=prev.start, id=None, name=None, level=None,
+                           admin1=None, admin2=None, country=None, lat=None, lon=None)
+            continue
+        out.append(m)
+    return out
 
 
 # Words of a capitalised run that make it a headline's words or a phrase, not a name.
 PHRASE_WORDS = {"the", "another", "a", "an", "on", "in", "of", "at", "to", "town", "city", "village", "and",
                 "new", "after", "as", "with", "for", "by"}
-
-
 # Peoples' names the country-words table does not tie to one country.
 MORE_DEMONYMS = {"tajik", "uzbek", "turkmen", "pashtun", "hazara", "baloch", "kurd", "arab", "persian"}
 
@@ -137,16 +163,19 @@ COUNTRY_MENTION_WEIGHT = 0.5
 def focus_country(hits: list[PlaceHit], word_votes: Counter[str] | None = None) -> str | None:
     """The country the story is set in: its towns and provinces, the countries it names
     (less), and its demonyms and armed groups ("Afghan", "Taliban"; ``word_votes``). On a
-    tie the places win: an invader's demonym ("Russian forces took Krasnohorivka") does not
-    move the story abroad."""
+    tie its towns and provinces win, then places: an invader's demonym ("Russian forces took
+    Krasnohorivka") or a neighbour named twice ("near the border with India") does not move
+    the story abroad."""
     places: Counter[str] = Counter()
+    local: Counter[str] = Counter()   # towns and provinces, not countries named outright
     for h in hits:
         if h.place.country:
             places[h.place.country] += COUNTRY_MENTION_WEIGHT if h.level == "country" else 1.0
+            local[h.place.country] += h.level != "country"
     counts = places + Counter(word_votes or {})
     if not counts:
         return None
-    return max(counts, key=lambda c: (counts[c], places[c]))
+    return max(counts, key=lambda c: (counts[c], local[c], places[c]))
 
 
 # How many mentions a country's dominant armed opposition is worth before the article names
@@ -170,13 +199,24 @@ def main_rebel_of(text: str, actors: ActorDictionary, country: str | None = None
     return counts.most_common(1)[0][0] if counts else None
 
 
-def keep_focus_places(hits: list[PlaceHit], country: str | None) -> list[PlaceHit]:
+def keep_focus_places(hits: list[PlaceHit], country: str | None, text: str = "") -> list[PlaceHit]:
     """Places abroad matter little for control events of one country's war; a settlement
-    far away that shares a name with a common word is more likely a misreading."""
+    far away that shares a name with a common word is more likely a misreading. A town
+    abroad that the text calls a place ("the Bayaa district", "near Balyun") is a village
+    of the story's country the gazetteer lacks, kept under the name the text gives."""
     if country is None:
         return hits
-    return [h if h.place.id is not None else replace(h, place=replace(h.place, country=country))
-            for h in hits if h.place.country in (country, None) or h.level == "country"]
+    out = []
+    for h in hits:
+        if h.place.id is None:
+            out.append(replace(h, place=replace(h.place, country=country)))
+        elif h.place.country == country or h.level == "country":
+            out.append(h)
+        elif h.said_by and h.level in {"populated place", "admin2"}:
+            after = text[h.end: h.end + 20]
+            level = next((lv for rx, lv in UNLISTED_LEVEL_RX if rx.match(after)), h.level)
+            out.append(replace(h, place=Place(name=h.text, level=level, country=country)))
+    return out
 
 
 # ACLED codes of the sides a control event can be between (not civilians, protesters,
@@ -197,6 +237,6 @@ def repeated_names(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     for name, hit in {h.text: h for h in hits if h.level != "country" and len(h.text) > 3}.items():
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             if not any(s < m.end() and m.start() < e for s, e in taken):
-                extra.append(PlaceHit(m.start(), m.end(), name, hit.place, hit.weak))
+                extra.append(PlaceHit(m.start(), m.end(), name, hit.place, hit.said_by))
                 taken.append((m.start(), m.end()))
     return sorted(hits + extra, key=lambda h: h.start)

@@ -111,7 +111,7 @@ def extract_candidates(article, nlp, actors: ActorDictionary, doc=None, mention_
     country = focus_country(hits, word_votes((t.text for t in doc), country_words))
     title_end = len(title) + 2 if title else 0
     dateline = find_dateline(text, title_end) or (0, 0)
-    places = [h for h in keep_focus_places(hits, country) if not dateline[0] <= h.start < dateline[1]]
+    places = [h for h in keep_focus_places(hits, country, text) if not dateline[0] <= h.start < dateline[1]]
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          places, country, main_rebel_of(text, actors, country), title_end=title_end,
                          dateline=dateline, text=text, demonyms=demonyms)
