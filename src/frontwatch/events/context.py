@@ -106,23 +106,31 @@ def usable_places(mentions, actors: ActorDictionary, text: str = "",
     return hits
 
 
-# Between two parts of one name: "Dasht-e-Barchi", "Shahab Khel".
-NAME_JOIN_RX = re.compile(r"-|\s|-(?:e|i|ye|ul|al|el|ad|as|ash)-")
+# The words before a cued name that belong to it: "Dasht-e-" Barchi area, "Shahab" Khel
+# area, "Tal as" Sultan area, "Kyauk Ni" Maw village (capitalised words, joined by spaces,
+# hyphens or the particles of Persian and Arabic names; never a possessive "Kabul's").
+NAME_HEAD_RX = re.compile(r"(?<![\w'’-])((?:[A-Z][a-z]+(?:-(?:e|i|ye|ul|al|el|ad|as|ash)-|-|\s+(?:(?:al|as|ash|ad|el|an|ibn|bin|e|i)\s+)?))+)$")
+NOT_NAME_HEADS = {"In", "The", "On", "At", "A", "An", "Near", "Outside", "From", "To", "Of", "And", "By",
+                  "Its", "Their", "His", "Her", "After", "Before", "During", "West", "East", "North", "South"}
 
 
 def _joined(mentions: list, text: str) -> list:
-    """Neighbouring mentions that are parts of one name the gazetteer lacks, the last one
-    cued ("Shahab" + "Khel area"), as one unlisted mention."""
+    """A cued name the gazetteer does not know whole, with the capitalised words before it
+    that the recognizer left off ("Shahab" of "Shahab Khel area"), as one unlisted mention."""
     from dataclasses import replace as copy
 
     out = []
     for m in mentions:
-        prev = out[-1] if out else None
-        if prev is not None and m.reason.startswith("cue:") and NAME_JOIN_RX.fullmatch(text[prev.end:m.start]) \
-                and (m.id is None or (m.name or "").lower() != m.text.lower()):
-            out[-1] = copy(m, text=text[prev.start:m.end], start=prev.start, id=None, name=None, level=None,
-                           admin1=None, admin2=None, country=None, lat=None, lon=None)
-            continue
+        head = NAME_HEAD_RX.search(text[max(0, m.start - 40):m.start]) if m.reason.startswith("cue:") else None
+        words = head.group(1).split() if head else []
+        while words and words[0].strip("-") in NOT_NAME_HEADS:
+            words = words[1:]
+        known = m.id is not None and (m.name or "").lower() == m.text.lower()
+        if words and not known:
+            start = m.start - len(head.group(1)) + head.group(1).index(words[0])
+            out = [o for o in out if o.end <= start]
+            m = copy(m, text=text[start:m.end], start=start, id=None, name=None, level=None, admin1=None,
+                     admin2=None, country=None, lat=None, lon=None)
         out.append(m)
     return out
 

@@ -219,9 +219,11 @@ class Matcher:
         if self.gazetteer is None or not pred["place_id"]:
             return False
         if gold_name not in self.places_cache:
-            # the entries the gold spelling names, or spells closely ("Saighan" for "Sayghan")
-            self.places_cache[gold_name] = {e.id for e in self.gazetteer.lookup(gold_name)} or \
-                {e.id for e, score in self.gazetteer.fuzzy(gold_name) if score >= GOLD_SPELLING_SIMILARITY}
+            # the entries the gold spelling names, or spells closely ("Saighan" for "Sayghan"),
+            # with or without its unit word ("Hodeidah port")
+            names = {gold_name, bare_name(gold_name)}
+            self.places_cache[gold_name] = {e.id for n in names for e in self.gazetteer.lookup(n)} or \
+                {e.id for n in names for e, score in self.gazetteer.fuzzy(n) if score >= GOLD_SPELLING_SIMILARITY}
         return pred["place_id"] in self.places_cache[gold_name]
 
     def same_side(self, gold_name: str | None, pred_name: str | None) -> bool:
@@ -240,7 +242,7 @@ class Matcher:
 UNIT_WORDS_RX = re.compile(r"^the\s+|\s+(?:district|province|city|town|village|region|oblast|governorate|"
                            r"state|township|county|raion|municipality|center|centre|airport|"
                            r"international airport|air ?base|airfield|cantonment|valley|border crossing|"
-                           r"crossing|dam|refinery|port|area)$", re.IGNORECASE)
+                           r"crossing|dam|refinery|port|area|refugee camp|camp|neighbou?rhood|quarter)$", re.IGNORECASE)
 
 
 def bare_name(name: str) -> str:
