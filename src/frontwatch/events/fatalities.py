@@ -20,9 +20,10 @@ WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70
 _NUM = (r"(?P<num>\d[\d,]*|" + "|".join(sorted(list(WORDS) + list(VAGUE), key=len, reverse=True))
         + r")")
 _QUAL = r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|roughly|an estimated)\s+)?"
-_WHO = r"(?P<who>(?:[\w'-]+\s+){0,5}?)"
+_WHO = r"(?P<who>(?:[\w'-]+\s+){0,7}?)"
 _DEAD = (r"(?:killed|dead|died|slain|eliminated|brought in dead|lost their lives|were killed|perished|"
-         r"shot dead|murdered|executed|massacred|beheaded|gunned down|confirmed dead)")
+         r"shot dead|murdered|executed|massacred|beheaded|gunned down|confirmed dead|martyred|"
+         r"embraced (?:martyrdom|shahadat))")
 _PERSON = (r"(?:soldier|policeman|police officer|officer|civilian|man|woman|child|boy|girl|journalist|"
            r"official|commander|chief|fighter|militant|leader|teacher|doctor|nurse|worker|student|person|"
            r"guard|pilot|resident|farmer|driver|elder|cleric|judge|reporter|medic|volunteer|governor|"
@@ -31,13 +32,15 @@ FATALITY_PATTERNS = [re.compile(rx, re.IGNORECASE) for rx in [
     # "left 80 Taliban fighters dead", "killing dozens of fighters", "killed at least 3 soldiers"
     rf"\b(?:left|leaving|killed|killing|kill|kills|shot dead|shooting dead|gunned down|massacred|executed|"
     rf"murdered|claimed the lives of|claiming the lives of)\s+{_QUAL}{_NUM}"
-    rf"(?:\s+of)?\s+{_WHO}?(?P<noun>[\w'-]+)(?:\s+dead)?",
+    rf"(?:(?:\s+of)?\s+{_WHO}?(?P<noun>[\w'-]+)(?:\s+dead)?|(?=\s*[,.;]|\s*$))",
     # "at least 20 elite Afghan special forces were killed"
     rf"\b{_QUAL}{_NUM}(?:\s+of)?\s+{_WHO}(?:(?:were|was|have been|had been|are|being|has been)\s+)?"
     rf"(?:reportedly\s+|also\s+|all\s+)?{_DEAD}\b",
     # "the death toll rose to 30", "the toll from Tuesday's strike has climbed to 41"
-    rf"\b(?:death toll|toll|number of (?:dead|deaths|people killed|those killed|victims))\b[^.;]{{0,50}}?"
-    rf"\b(?:rose|risen|climbed|reached|stood|stands|jumped|increased|grew|hit)\s+(?:to\s+|at\s+)?{_QUAL}{_NUM}\b",
+    rf"\b(?:death toll|toll|number of (?:dead|deaths|martyrs|people killed|those killed|victims|\w+ killed))\b[^.;]{{0,140}}?"
+    rf"\b(?:rose|risen|climbed|reached|stood|stands|jumped|increased|grew|hit|now at)\s+(?:to\s+|at\s+)?{_QUAL}{_NUM}\b",
+    # "puts the number of Afghans killed in Thursday's bombing at 170"
+    rf"\bputs? the (?:death toll|toll|number of (?:\w+\s+)?(?:dead|killed))\b[^.;]{{0,120}}?\bat\s+{_QUAL}{_NUM}\b",
     # "killed a police officer", "a soldier was killed", "shot dead a local elder"
     rf"\b(?:killed|killing|shot dead|murdered|executed|beheaded|gunned down)\s+(?P<num>a|an|one)\s+"
     rf"(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b(?!s)",
@@ -48,7 +51,8 @@ FATALITY_PATTERNS = [re.compile(rx, re.IGNORECASE) for rx in [
 LISTED_COUNT = re.compile(rf"^(?:,\s*|\s+and\s+|,\s+and\s+){_QUAL}{_NUM}(?:\s+of)?\s+{_WHO}?(?P<noun>[\w'-]+)",
                           re.IGNORECASE)
 
-WOUNDED_AFTER = re.compile(r"^\s*(?:and\s+)?(?:\w+\s+){0,2}(?:wounded|injured|hurt)", re.IGNORECASE)
+# "killed or wounded 20": casualties of both kinds, no count of the dead.
+WOUNDED_AFTER = re.compile(r"^\s*(?:or|and/or)\s+(?:\w+\s+)?(?:wounded|injured|hurt)", re.IGNORECASE)
 PEOPLE_NOUNS = {"people", "persons", "others", "members", "men", "women", "children"}
 
 
@@ -97,8 +101,8 @@ def _counts(rx, m: re.Match[str], sentence: str):
     value = number_value(m.group("num"))
     if value is None or value > 100_000 or _is_year(m.group("num")):
         return
-    if re.search(r"\bhow\s+$", sentence[:m.start("num")], re.IGNORECASE):
-        return   # "how many were killed": a question, not a count
+    if re.search(r"\b(?:how|no)\s+$", sentence[:m.start("num")], re.IGNORECASE):
+        return   # "how many were killed": a question; "no one was killed": none
     if rx is FATALITY_PATTERNS[0] and WOUNDED_AFTER.match(sentence[m.end():]) and "dead" not in m.group(0):
         return
     yield (m.start(), m.end()), value, m.group(0)
