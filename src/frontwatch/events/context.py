@@ -210,8 +210,9 @@ def main_rebel_of(text: str, actors: ActorDictionary, country: str | None = None
 def keep_focus_places(hits: list[PlaceHit], country: str | None, text: str = "") -> list[PlaceHit]:
     """Places abroad matter little for control events of one country's war; a settlement
     far away that shares a name with a common word is more likely a misreading. A town
-    abroad that the text calls a place ("the Bayaa district", "near Balyun") is a village
-    of the story's country the gazetteer lacks, kept under the name the text gives."""
+    abroad that the text calls a place with a cue word ("the Bayaa district", "the village
+    of Balyun") is a village of the story's country the gazetteer lacks, kept under the
+    name the text gives (a foreign city the NER finds, "the fall of Saigon", stays abroad)."""
     if country is None:
         return hits
     out = []
@@ -220,7 +221,7 @@ def keep_focus_places(hits: list[PlaceHit], country: str | None, text: str = "")
             out.append(replace(h, place=replace(h.place, country=country)))
         elif h.place.country == country or h.level == "country":
             out.append(h)
-        elif h.said_by and h.level in {"populated place", "admin2"}:
+        elif h.said_by == "cue" and h.level in {"populated place", "admin2"}:
             after = text[h.end: h.end + 20]
             level = next((lv for rx, lv in UNLISTED_LEVEL_RX if rx.match(after)), h.level)
             out.append(replace(h, place=Place(name=h.text, level=level, country=country)))

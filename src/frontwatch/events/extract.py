@@ -263,10 +263,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
         right = min(right, _subtree_end(trig.head))
     lo, hi = (left, trig.start) if target_side == "left" else (trig.end, right)
     window = view.text[lo - view.start: hi - view.start]
-    allowed = {"from"} if trig.target == "right-from" else ({"of", "from"} if trig.target == "right-out" else None)
     strong = [h for h in ctx.places if not h.weak]   # a side takes a place the text calls one
-    found = placelib.window_places(view.text, view.start, lo, hi, strong,
-                                   allowed={"into", "from", "of"} if allowed else None)
+    found = placelib.window_places(view.text, view.start, lo, hi, strong, allowed=_allowed_words(view, trig))
     found += placelib.missed_names(view.text, view.start, lo, hi, trig.start, trig.end, ctx, view.span.doc)
     if target_side == "right":
         found = [(h, "target" if _right_after(view, trig, h) else rel) for h, rel in found]
@@ -274,6 +272,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
         found = _antecedent_only(view, found, trig) + _listed_after(view, ctx, trig, right)
     if target_side == "right" and not found and RELATIVE_RX.search(view.text[left - view.start: trig.start - view.start]):
         found = placelib.window_places(view.text, view.start, left, trig.start, strong)
+    if not any(rel == "target" for _, rel in found):
+        found += [(h, "target") for h in _argument_places(trig, strong)]
     targets = [placelib.capital_of(ctx, h) if _capital_after(view, h) else h
                for h in placelib.pick_targets(found)]
     statistic = bool(STATISTIC_RX.search(window)) and not SMALL_EXACT_RX.search(window)
@@ -289,6 +289,34 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     if kind == "withdrew" and trig.head.lemma_ in LEFT_VERBS and not _armed(ctx, actor):
         return []   # "civilians fled the city", "the president has left Damascus": no side withdrew
     return _control_mentions(view, ctx, trig, kind, places, actor, previous, expressions, earlier)
+
+
+def _allowed_words(view, trig) -> set[str] | None:
+    """Words that, right before a place, make it the target where they would block it
+    elsewhere: "pulled out of" and "withdrew from", "entered the outskirts of Kabul",
+    "extended control over al-Durayhimi"."""
+    allowed = set()
+    if trig.target in {"right-from", "right-out"}:
+        allowed |= {"into", "from", "of"}
+    if trig.kind == "entered":
+        allowed |= {"of", "into"}
+    if "control" in view.text[trig.end - view.start: trig.end - view.start + 25].lower():
+        allowed |= {"over"}
+    return allowed or None
+
+
+def _argument_places(trig, hits) -> list[PlaceHit]:
+    """The places the parse gives the trigger as its argument when the window found none:
+    the subject of "fell" or of a passive ("Maimana, the centre of Faryab, which the
+    Taliban had besieged for weeks, fell"), the object of a transitive verb."""
+    head = trig.head
+    deps = {"nsubj", "nsubjpass"} if trig.target == "left" else {"dobj", "attr"}
+    args = [c for c in head.children if c.dep_ in deps]
+    if trig.target != "left":
+        args += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"into", "of", "over", "from"}
+                 for g in c.children if g.dep_ == "pobj"]
+    names = {t.idx for a in args for t in [a] + [c for c in a.children if c.dep_ in {"compound", "flat"}]}
+    return [h for h in hits if any(h.start <= i < h.end for i in names) and h.level != "country"]
 
 
 # Nouns that stand for one named place: "Zaranj, the capital of Nimroz, which fell".

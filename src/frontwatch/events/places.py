@@ -230,11 +230,18 @@ def missed_names(text: str, offset: int, lo: int, hi: int, trig_start: int, trig
                 or _listed_with(text, offset, start, end, known + [h for h, _ in out])):
             continue
         place = _looked_up(ctx, m.group(0)) if ctx.gazetteer is not None else None
-        if place is None and not _named_otherwise(doc, start, end) and not not_a_place(m.group(0), ctx.demonyms):
+        if place is None and not _named_otherwise(doc, start, end) and not not_a_place(m.group(0), ctx.demonyms) \
+                and not _known_abroad(ctx, m.group(0)):
             place = Place(name=m.group(0), level="populated place", country=ctx.country)
         if place is not None:
             out.append((PlaceHit(start, end, m.group(0), place), "target"))
     return out
+
+
+def _known_abroad(ctx: ArticleContext, name: str) -> bool:
+    """A name the gazetteer knows exactly, only in other countries ("the fall of Saigon"):
+    a place abroad the story compares with, not a village of its own it lacks."""
+    return ctx.gazetteer is not None and any(e.country != ctx.country for e in ctx.gazetteer.lookup(name))
 
 
 def _named_otherwise(doc, start: int, end: int) -> bool:

@@ -79,7 +79,7 @@ STATE_RX = re.compile(
 # building or a base taken is not a change of control of the place.
 FACILITY_END_RX = re.compile(
     r"\b(?:headquarters|compound|office|offices|building|buildings|base|bases|airport|airfield|"
-    r"palace|prison|jail|checkpoints?|posts?|bazaar|market|barracks|garrison|station|highway|road)$",
+    r"palace|prison|jail|checkpoints?|posts?|bazaar|market|barracks|garrison|station|highway|road|motorway)$",
     re.IGNORECASE)
 
 
@@ -164,8 +164,8 @@ def _verb_trigger(tok: Token) -> Trigger | None:
     if lemma in CONTROL_GAIN_VERBS and "control" in nxt_lower[:4]:
         kind = "recaptured" if lemma in {"regain", "retake", "reassert", "restore"} else "captured"
         return _make(tok, tok, kind, "right", "left")
-    if lemma in LEAVE_VERBS and any(c.dep_ == "dobj" for c in tok.children) and not _is_passive(tok):
-        return _make(tok, tok, "withdrew", "right", "left")
+    if lemma in LEAVE_VERBS and _place_object(tok) and not _is_passive(tok):
+        return _make(tok, tok, "withdrew", "right", "left")   # not "evacuate embassy staff"
     if lemma in LEFT_VERBS and _place_object(tok) and not _is_passive(tok) and tok.tag_ in {"VBD", "VBN"}:
         return _make(tok, tok, "withdrew", "right", "left")   # not "leaving the capital cut off"
     if lemma in WITHDRAW_VERBS or lemma == "redeploy" or (lemma == "pull" and "out" in nxt_lower):
@@ -184,8 +184,13 @@ def _verb_trigger(tok: Token) -> Trigger | None:
     if lemma in INTO_VERBS and particle is not None and particle.lower_ == "into":
         # "swept into Kunduz" tells a place overrun; "pushed into", "stormed into" an entry
         return _make(tok, particle, "captured" if lemma in SWEEP_VERBS else "entered", "right", "left")
-    if lemma == "hand" and "over" in nxt_lower[:4]:
+    if lemma == "hand" and ("over" in nxt_lower[:4] or _handed_to(tok)):
         return _make(tok, tok, "surrendered", "right", "left")
+    if lemma == "cut" and "off" in [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 6]] and \
+            tok.dep_ in {"ROOT", "conj", "advcl", "relcl", "ccomp"}:   # not "leaves the city cut off"
+        return _make(tok, tok, "besieged", "left" if _is_passive(tok) else "right", "left")
+    if lemma == "free" and tok.tag_ in {"VBD", "VBN"}:
+        return _make(tok, tok, "recaptured", "left" if _is_passive(tok) else "right", "right-by" if _is_passive(tok) else "left")
     if lemma in HOLD_LEMMAS and tok.tag_ in {"VBD", "VBN"}:
         return _make(tok, tok, "held", "right", "left")
     if lemma in HOLD_LEMMAS and tok.tag_ in {"VBZ", "VBP"} and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "now" \
@@ -216,6 +221,12 @@ def _forces_pulled(tok: Token) -> bool:
     out = next((t.i for t in tok.doc[tok.i + 1: tok.i + 6] if t.lower_ == "out"), tok.i + 1)
     objects = [c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < out]
     return not objects or any(o.lemma_.lower() in FORCE_NOUNS for o in objects)
+
+
+def _handed_to(tok: Token) -> bool:
+    """"handed al-Abdiya district to the Houthis": an object, then "to" a side."""
+    return any(c.dep_ == "dobj" for c in tok.children) and any(
+        c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in tok.children)
 
 
 def _place_object(tok: Token) -> bool:
@@ -271,6 +282,15 @@ def _state_triggers(sent: Span, verbs: list[Trigger]) -> list[Trigger]:
             head = next((t for t in reversed(prev) if t.lemma_ in {"be", "remain"}), span.root)
         actor = m.group("actor1") or m.group("actor2")
         if FACILITY_END_RX.search(actor.strip()):
+            continue
+        if m.group("of") and m.group("of").lower() == "control" and re.match(r"(?i)(?:\w+\s+)?in\b", m.group(0)) \
+                and not re.match(r"(?i)(?:is|was|are|were|be|been|remains?|remained|fallen|fell|falls|came|come)\s", m.group(0)):
+            if re.search(r"(?i)\b(?:leav(?:es|ing|e)|left)\b[^.;]{0,50}$", sent.text[: m.start()]) or \
+                    FACILITY_END_RX.search(actor.strip().split()[0] if actor.strip() else ""):
+                continue   # "its loss leaves the Taliban in control of Highway 1": a consequence
+            # "shows Ukrainian forces in control of Mala Rohan": who holds is on the left
+            of = start + m.group(0).lower().index(" of ") + 4
+            out.append(Trigger(start, of, "held-state", "right", "left", head, sent.text[m.start(): of - sent.start_char]))
             continue
         out.append(Trigger(start, end, "held-state", "left", "phrase", head, m.group(0), actor))
     return out
