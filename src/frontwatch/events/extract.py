@@ -272,8 +272,11 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
         found = _antecedent_only(view, found, trig) + _listed_after(view, ctx, trig, right)
     if target_side == "right" and not found and RELATIVE_RX.search(view.text[left - view.start: trig.start - view.start]):
         found = placelib.window_places(view.text, view.start, left, trig.start, strong)
+    found = _in_argument(found, trig)
     if not any(rel == "target" for _, rel in found):
-        found += [(h, "target") for h in _argument_places(trig, strong)]
+        found = [(h, rel) for h, rel in found if rel != "soft-hint"] + \
+            [(h, "target") for h in _argument_places(view, trig, strong, ctx)] + \
+            [(h, rel) for h, rel in found if rel == "soft-hint"]
     targets = [placelib.capital_of(ctx, h) if _capital_after(view, h) else h
                for h in placelib.pick_targets(found)]
     statistic = bool(STATISTIC_RX.search(window)) and not SMALL_EXACT_RX.search(window)
@@ -305,18 +308,71 @@ def _allowed_words(view, trig) -> set[str] | None:
     return allowed or None
 
 
-def _argument_places(trig, hits) -> list[PlaceHit]:
-    """The places the parse gives the trigger as its argument when the window found none:
-    the subject of "fell" or of a passive ("Maimana, the centre of Faryab, which the
-    Taliban had besieged for weeks, fell"), the object of a transitive verb."""
+def _arguments(view, trig) -> list:
+    """The trigger's argument tokens in its sentence: the subject of "fell" or of a passive,
+    the object of a transitive verb, the object of its "into", "of", "over", "from"."""
     head = trig.head
     deps = {"nsubj", "nsubjpass"} if trig.target == "left" else {"dobj", "attr"}
     args = [c for c in head.children if c.dep_ in deps]
     if trig.target != "left":
         args += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"into", "of", "over", "from"}
                  for g in c.children if g.dep_ == "pobj"]
-    names = {t.idx for a in args for t in [a] + [c for c in a.children if c.dep_ in {"compound", "flat"}]}
-    return [h for h in hits if any(h.start <= i < h.end for i in names) and h.level != "country"]
+    return [a for a in args if view.start <= a.idx < view.end]
+
+
+def _argument_places(view, trig, hits, ctx) -> list[PlaceHit]:
+    """The places the parse gives the trigger as its argument when the window found none
+    ("Maimana, the centre of Faryab, which the Taliban had besieged for weeks, fell";
+    "Robotyne, in the Zaporizhzhia region, has been liberated"), a name the gazetteer lacks
+    included."""
+    out = []
+    for a in _arguments(view, trig):
+        names = [a] + [c for c in a.children if c.dep_ in {"compound", "flat"}]
+        found = [h for h in hits if any(h.start <= t.idx < h.end for t in names) and h.level != "country"]
+        if not found and a.pos_ == "PROPN" and not a.ent_type_ in placelib.NOT_PLACE_LABELS:
+            name = a.doc[min(t.i for t in names): max(t.i for t in names) + 1].text
+            if not ctx.actors.lookup(name) and not placelib.not_a_place(name, ctx.demonyms) \
+                    and not (ctx.gazetteer is not None and ctx.gazetteer.lookup(name)):
+                found = [PlaceHit(a.doc[min(t.i for t in names)].idx, a.idx + len(a.text), name,
+                                  Place(name=name, level="populated place", country=ctx.country), "parse")]
+        out += found
+    return out
+
+
+def _in_argument(found, trig) -> list:
+    """Places inside an apposition that describes the target are no targets: "took Ghazni,
+    a strategic city on the highway between Kabul and Kandahar"; when the parse gives the
+    trigger a subject with no place in it ("a border official in Kunduz confirms the
+    crossing fell"), the places outside that subject are no targets either."""
+    out = []
+    for h, rel in found:
+        token = _token_at(trig.head.doc, h.start)
+        if token is not None and any(a.dep_ == "appos" and a.pos_ == "NOUN" for a in token.ancestors
+                                     if a.i != token.i and _is_between(a, trig.head)):
+            continue   # under "a strategic city on ...", not under a list of names
+        out.append((h, rel))
+    subjects = [c for c in trig.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"] \
+        if trig.target == "left" else []
+    if subjects:   # "the crossing fell": a common noun, not a relative pronoun or a name
+        lo, hi = _span_of(subjects[0])
+        if not any(lo <= h.start < hi for h, _ in out):
+            return [(h, rel) for h, rel in out if rel == "target" and not h.start < lo]
+    return out
+
+
+def _token_at(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _is_between(token, head) -> bool:
+    """Whether ``token`` hangs below ``head`` (an apposition of its argument, not of another clause)."""
+    return any(a.i == head.i for a in token.ancestors)
+
+
+def _span_of(token) -> tuple[int, int]:
+    words = list(token.subtree)
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 # Nouns that stand for one named place: "Zaranj, the capital of Nimroz, which fell".
@@ -470,11 +526,15 @@ def _possessed(text: str, found) -> bool:
 
 def _pronoun_actor(view, ctx, upto: int) -> str | None:
     """The side a pronoun at ``upto`` stands for: the sayer whose clause holds it ("Russia's
-    ministry said that its troops had ..."), else the last side named."""
+    ministry said that its troops had ..."), else the last armed side its sentence names
+    before it, else the last side named."""
     before = view.text[: upto - view.start]
     earlier = ctx.actors.find(before)
     if earlier and earlier[0][2].inter in ARMED_INTER + (8,) and SAYING_RX.search(before[earlier[0][1]:]):
         return ctx.resolve(earlier[0][2])
+    armed = [a for a in earlier if a[2].inter in ARMED_INTER + (8,)]
+    if armed:   # "the Taliban have not taken a capital, although their fighters stormed into ..."
+        return ctx.resolve(armed[-1][2])
     return ctx.last_actor
 
 

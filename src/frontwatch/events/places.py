@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from frontwatch.names import plain_name
-from frontwatch.events.context import ArticleContext, PlaceHit, not_a_place
+from frontwatch.events.context import ArticleContext, PlaceHit, not_a_place  # noqa: F401 (re-exported)
 from frontwatch.records import Place
 
 FILLERS = {"the", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
@@ -55,7 +55,7 @@ GENERIC_RX = re.compile(
 
 # "Luhansk regional governor", "the Kherson city council": the place names who speaks.
 OFFICIAL_AFTER_RX = re.compile(r"^(?:['’]s)?\s+(?:(?:regional|provincial|city|district|military|local|state|"
-                               r"oblast|municipal)\s+)*(?:governor|mayor|officials?|council|administration|"
+                               r"oblast|municipal|deputy|acting|former|interim|police)\s+)*(?:governor|mayor|officials?|council|administration|"
                                r"authorities|spokes(?:man|woman|person)|police chief|chief|commander|"
                                r"head|lawmakers?|MPs?|residents)\b", re.IGNORECASE)
 
@@ -231,14 +231,14 @@ def missed_names(text: str, offset: int, lo: int, hi: int, trig_start: int, trig
             continue
         place = _looked_up(ctx, m.group(0)) if ctx.gazetteer is not None else None
         if place is None and not _named_otherwise(doc, start, end) and not not_a_place(m.group(0), ctx.demonyms) \
-                and not _known_abroad(ctx, m.group(0)):
+                and not known_abroad(ctx, m.group(0)):
             place = Place(name=m.group(0), level="populated place", country=ctx.country)
         if place is not None:
             out.append((PlaceHit(start, end, m.group(0), place), "target"))
     return out
 
 
-def _known_abroad(ctx: ArticleContext, name: str) -> bool:
+def known_abroad(ctx: ArticleContext, name: str) -> bool:
     """A name the gazetteer knows exactly, only in other countries ("the fall of Saigon"):
     a place abroad the story compares with, not a village of its own it lacks."""
     return ctx.gazetteer is not None and any(e.country != ctx.country for e in ctx.gazetteer.lookup(name))

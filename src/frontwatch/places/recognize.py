@@ -234,7 +234,7 @@ def _cued_unknown_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list
             start -= 1
         while start < end and not _is_name_start(doc[start]):
             start += 1
-        if start == end or any(t.pos_ != "PROPN" or t.ent_type_ in cues.OTHER_NAME_LABELS
+        if start == end or any(t.pos_ != "PROPN" or t.ent_type_ in CUED_NOT_PLACE
                                for t in doc[start:end] if _is_name_start(t)):
             continue
         span = doc[start:end]
@@ -242,6 +242,11 @@ def _cued_unknown_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list
         found.append(_candidate(span, entries, similarity))
         taken.update(range(start, end))
     return found + _names_after_cue(doc, gazetteer, taken)
+
+
+# A name right before "district", "province", "area" is a place even when the small model
+# calls it a person ("Nerkh district"); an organisation or a group it is not.
+CUED_NOT_PLACE = cues.OTHER_NAME_LABELS - {"PERSON"}
 
 
 def _names_after_cue(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Candidate]:
