@@ -18,7 +18,8 @@ FOLLOW_UP_SENTENCES = 2
 
 def restated(mentions: list[EventMention]) -> list[EventMention]:
     """The article's mentions with restatements dated, violent repeats merged and the sides
-    of a withdrawal and its takeover paired."""
+    of a withdrawal and its takeover paired. An entry and the capture that follows it stay
+    two events, as the seeds' gold records them ("entered Lyman", then "retook Lyman")."""
     return merged_violent(dated_by_article(paired_sides(mentions)))
 
 

@@ -288,6 +288,8 @@ def trigger_mentions(view: SentenceView, ctx: ArticleContext, trig: Trigger, pre
     places = [placelib.as_region(h) for h in targets] if targets else _fallback_place(view, ctx, trig, window, lo)
     if not places:
         return []
+    if kind == "entered" and (_facility_entered(view, trig) or _unarmed_subject(ctx, trig)):
+        return []   # "stormed a police headquarters in Karachi", "an aid convoy entered Douma"
     actor, previous = _actors(view, ctx, trig, left, right)
     if kind == "withdrew" and trig.head.lemma_ in LEFT_VERBS and not _armed(ctx, actor):
         return []   # "civilians fled the city", "the president has left Damascus": no side withdrew
@@ -484,12 +486,15 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
     elif trig.actor_side == "left":
         found = ctx.actors.find(left_text)
         if len(found) > 1 and found[-1][2].name in {GOVERNMENT, REBELS} and \
-                not left_text[found[-2][1]: found[-1][0]].strip():
-            found = found[:-1]   # "Hayat Tahrir al-Sham fighters": the group, not "fighters"
+                not left_text[found[-2][1]: found[-1][0]].strip(" ()"):
+            found = found[:-1]   # "Hayat Tahrir al-Sham (HTS) fighters": the group, not "fighters"
         if found and not _possessed(left_text, found[-1]):
             actor = ctx.resolve(_lead_actor(found)[2])
         elif found or PRONOUN_ACTOR_RX.search(left_text):
             actor = _pronoun_actor(view, ctx, left + found[-1][0] if found else trig.start)
+        else:   # "Ethnic Armenian authorities ... had lost control of Shusha"
+            actor = next((_demonym_side(ctx, c) for c in trig.head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                          and _demonym_side(ctx, c)), None)
     else:
         prep = r"\bby\b" if trig.actor_side == "right-by" else r"\b(?:to|into|under|of)\b"
         m = re.search(prep + r"(.{0,60})", right_text)
@@ -508,6 +513,27 @@ def _actors(view, ctx, trig, left, right) -> tuple[str | None, str | None]:
     if actor:
         ctx.last_actor = actor
     return actor, previous
+
+
+# What a side storms or enters that is a building, not the town: the event is an attack there.
+FACILITY_NOUNS = {"headquarters", "compound", "garrison", "base", "barracks", "hotel", "hospital", "prison",
+                  "jail", "office", "building", "school", "mosque", "church", "embassy", "palace", "post",
+                  "checkpoint", "airport", "station", "camp", "complex", "facility", "ministry", "bank",
+                  "market", "parliament", "house", "residence", "centre", "center", "plant", "refinery"}
+# Subjects that move without being a side: "a convoy entered", "drones slam into".
+UNARMED_MOVERS = {"convoy", "truck", "aid", "drone", "missile", "rocket", "shell", "delegation", "team",
+                  "journalist", "reporter", "civilian", "resident", "refugee", "family", "bus", "ambulance",
+                  "inspector", "monitor", "observer", "mission"}
+
+
+def _facility_entered(view, trig) -> bool:
+    """The side entered a building: the trigger's object is a facility noun."""
+    return any(a.lemma_.lower() in FACILITY_NOUNS and a.pos_ == "NOUN" for a in _arguments(view, trig))
+
+
+def _unarmed_subject(ctx, trig) -> bool:
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in UNARMED_MOVERS and not ctx.actors.lookup(c.text)
+               for c in trig.head.children)
 
 
 def _armed(ctx, actor: str | None) -> bool:

@@ -112,6 +112,8 @@ def label_factuality(sentence_text: str, trigger: Token, sentence_tokens: list[T
     mood = grammatical_mood(trigger)
     if mood:
         return Factuality(mood)
+    if sentence_text.rstrip().endswith("?"):
+        return Factuality("hypothetical")   # "Did JNIM take the town?": a question, not a report
     who = attribution(sentence_tokens, trigger, actors_find)
     if background:
         return Factuality("historical", who)

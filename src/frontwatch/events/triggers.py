@@ -186,6 +186,8 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         return _make(tok, particle, "captured" if lemma in SWEEP_VERBS else "entered", "right", "left")
     if lemma == "hand" and ("over" in nxt_lower[:4] or _handed_to(tok)):
         return _make(tok, tok, "surrendered", "right", "left")
+    if lemma in {"raise", "hoist", "plant"} and "flag" in nxt_lower and tok.tag_ in {"VBD", "VBN"}:
+        return _make(tok, tok, "captured", "right", "left")   # "raised their flag over the city"
     if lemma == "cut" and "off" in [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 6]] and \
             tok.dep_ in {"ROOT", "conj", "advcl", "relcl", "ccomp"}:   # not "leaves the city cut off"
         return _make(tok, tok, "besieged", "left" if _is_passive(tok) else "right", "left")
@@ -231,7 +233,8 @@ def _handed_to(tok: Token) -> bool:
 
 def _place_object(tok: Token) -> bool:
     """"left the city", "fled Kabul": the verb's object is a place, not "13 bodies"."""
-    return any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in PLACE_OBJECTS) for c in tok.children)
+    return any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in PLACE_OBJECTS or c.lower_ == "it")
+               for c in tok.children)
 
 
 def _nominal_trigger(tok: Token) -> Trigger | None:
