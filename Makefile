@@ -49,6 +49,8 @@ eval: $(STAMP)
 	$(BIN)/frontwatch eval ../shared/seeds/gold.jsonl --articles ../shared/seeds/articles --db $(OUT)/eval/seeds.db
 	$(BIN)/frontwatch eval eval/examples/events.gold.jsonl --articles examples --db $(OUT)/eval/examples.db
 	$(BIN)/frontwatch eval eval/events/gold.jsonl --articles eval/events/articles --db $(OUT)/eval/events.db
+	$(BIN)/frontwatch eval eval/news/dev --db $(OUT)/eval/news-dev.db
+	$(BIN)/frontwatch eval eval/news/heldout --db $(OUT)/eval/news-heldout.db
 
 lock: $(STAMP)
 	{ echo "# Exact versions of everything frontwatch installs, direct and indirect. Regenerate: make lock"; \
