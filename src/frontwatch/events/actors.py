@@ -86,8 +86,15 @@ def load_actors(user_file: str = "") -> ActorDictionary:
     return ActorDictionary(aliases, pattern)
 
 
+# Sides that fight as part of another in one country's war: Wagner fought as Russia's force
+# in Ukraine, for the juntas in the Sahel.
+PART_OF = {("Wagner", "UA"): "Russian forces", ("Wagner", "RU"): "Russian forces"}
+
+
 def resolve_actor(actor: Actor, country: str | None, main_rebel: str | None) -> str:
     """The canonical name of an actor in an article about ``country``."""
+    if (actor.name, country) in PART_OF:
+        return PART_OF[(actor.name, country)]
     if actor.name == GOVERNMENT:
         return GOVERNMENT_OF.get(country or "", f"{country} government" if country else "Government forces")
     if actor.name == REBELS:

@@ -122,17 +122,26 @@ def _joined(mentions: list, text: str) -> list:
     out = []
     for m in mentions:
         head = NAME_HEAD_RX.search(text[max(0, m.start - 40):m.start]) if m.reason.startswith("cue:") else None
+        if not m.reason.startswith(("cue:", "NER GPE")):
+            out.append(m)
+            continue
         words = head.group(1).split() if head else []
         while words and words[0].strip("-") in NOT_NAME_HEADS:
             words = words[1:]
         known = m.id is not None and (m.name or "").lower() == m.text.lower()
-        if words and not known:
-            start = m.start - len(head.group(1)) + head.group(1).index(words[0])
+        tail = NAME_TAIL_RX.match(text, m.end)
+        if (words and not known) or tail:   # a hyphenated rest makes it another, longer name
+            start = m.start - len(head.group(1)) + head.group(1).index(words[0]) if words else m.start
+            end = tail.end() if tail else m.end
             out = [o for o in out if o.end <= start]
-            m = copy(m, text=text[start:m.end], start=start, id=None, name=None, level=None, admin1=None,
+            m = copy(m, text=text[start:end], start=start, end=end, id=None, name=None, level=None, admin1=None,
                      admin2=None, country=None, lat=None, lon=None)
         out.append(m)
     return out
+
+
+# The hyphenated rest of a name cut at its hyphen: "Rai" + "-Oleksandrivka".
+NAME_TAIL_RX = re.compile(r"(?:-(?:[A-Z][a-z]+|e|i|ye|al|el)(?![\w]))+(?<=[a-z])")
 
 
 # Words of a capitalised run that make it a headline's words or a phrase, not a name.
