@@ -802,7 +802,8 @@ def _violent_places(view, ctx, reading: ViolentReading) -> list[Place]:
     the sentence), several only when listed together; a neighbourhood or village the
     gazetteer lacks takes its position from the town it is "of" or "in"."""
     hits = [h for h in ctx.places if view.start <= h.start < view.end and h.level != "country"
-            and not ORIGIN_RX.search(view.text[max(0, h.start - view.start - 30): h.start - view.start])]
+            and not ORIGIN_RX.search(view.text[max(0, h.start - view.start - 30): h.start - view.start])
+            and not _modifier_place(view, h)]
     clause = _clause_span(reading.head)
     inside = [h for h in hits if clause[0] <= h.start < clause[1]] or hits
     if not inside:
@@ -810,17 +811,42 @@ def _violent_places(view, ctx, reading: ViolentReading) -> list[Place]:
         return [placelib.as_region(hit)] if hit else []
     kept = placelib.pick_targets([(h, "target") for h in inside])
     best = min(kept, key=lambda h: (SPECIFICITY.get(h.level, 2) - (h.place.id is None), h.start))
-    listed = [best]
-    for prev, h in zip(kept[kept.index(best):], kept[kept.index(best) + 1:]):
-        if not LIST_JOIN_RX.fullmatch(view.text[prev.end - view.start: h.start - view.start]):
-            break
-        listed.append(h)
-    return [_located(view, h, hits) for h in listed]
+    return [_located(view, h, hits) for h in _list_of(view, kept, best)]
+
+
+def _list_of(view, hits, member) -> list:
+    """The places listed together with ``member`` ("in Lashio, Hsenwi, Kutkai and Muse"),
+    in their order; ``member`` alone when it stands in no list."""
+    groups = [[hits[0]]]
+    for prev, h in zip(hits, hits[1:]):
+        if LIST_JOIN_RX.fullmatch(view.text[prev.end - view.start: h.start - view.start]):
+            groups[-1].append(h)
+        else:
+            groups.append([h])
+    return next(g for g in groups if member in g)
 
 
 # "commandos flown in from Herat", "fired from Belgorod": where it came from, not where it hit.
 ORIGIN_RX = re.compile(r"\b(?:from|toward|towards|to|via)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
 LIST_JOIN_RX = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+# Nouns a place name may modify and still be where it happened: "Kabul's Dasht-e-Barchi area".
+PLACE_HEADS = {"area", "district", "neighbourhood", "neighborhood", "city", "town", "village", "province",
+               "region", "suburb", "outskirts", "centre", "center", "camp", "market", "airport", "port",
+               "border", "countryside", "quarter", "streets", "street", "edge"}
+
+
+def _modifier_place(view, hit) -> bool:
+    """A place that only qualifies another noun ("the Bamako junta's army", "Kyiv officials"):
+    it tells whose, not where."""
+    token = _token_at(view.span.doc, hit.start)
+    if token is None:
+        return False
+    last = view.span.doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    last = last[-1] if last is not None and len(last) else token
+    return last.dep_ in {"compound", "poss", "amod"} and last.head.pos_ == "NOUN" and \
+        last.head.lemma_.lower() not in PLACE_HEADS
+
+
 # Lower is more specific: a site or village before its district, its province.
 SPECIFICITY = {"site": 0, "populated place": 1, "admin2": 2, "admin1": 3}
 CONTAINER_RX = re.compile(r"^\s*(?:area|neighbou?rhood|district|quarter|suburb|village|camp)?\s*"

@@ -66,6 +66,7 @@ def grammatical_mood(trigger: Token) -> str | None:
         if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in kids):
             return "hypothetical"
         if tok.i != trigger.i and tok.lemma_ in INTENT_HEADS and trigger.dep_ in {"xcomp", "acl", "ccomp"} and \
+                not (tok.lemma_ in {"continue", "keep"} and tok.tag_ in {"VBD", "VBN"}) and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
             return "future" if tok.lemma_ in FUTURE_HEADS else "hypothetical"
         if tok.dep_ not in {"xcomp", "conj"}:

@@ -28,9 +28,10 @@ DEED_VERBS = {
     "target": None, "bomb": "bombing", "shell": "shelling", "bombard": "shelling", "pound": "shelling",
     "explode": "bombing", "detonate": "bombing", "abduct": "abduction", "kidnap": "abduction",
     "torch": "attack", "burn": None, "storm": None, "assassinate": "attack", "stab": "attack",
+    "engage": "clash", "fire": None,
 }
 # Verbs a deed verb needs a violent word beside to count ("hit the market", "burned the village").
-WEAK_VERBS = {"hit", "target", "strike", "burn", "storm", "raid", "pound", "fight", "shoot"}
+WEAK_VERBS = {"hit", "target", "strike", "burn", "storm", "raid", "pound", "fight", "shoot", "engage", "fire"}
 # Verbs of a targeted killing: with no fighting told and no armed victims, violence against civilians.
 KILLING_VERBS = {"shoot", "gun", "murder", "execute", "behead", "assassinate", "stab", "slay", "massacre", "torch"}
 # Nouns that name a violent event.
@@ -51,7 +52,13 @@ OCCUR_VERBS = {"kill", "hit", "strike", "rock", "erupt", "break", "rage", "leave
 # Verbs whose object, when an event noun, took place: "carried out an attack".
 CARRY_VERBS = {"carry", "launch", "conduct", "stage", "mount", "claim", "unleash", "perpetrate",
                "repel", "repulse", "thwart", "survive", "fire", "order", "execute", "commit", "report",
-               "confirm", "condemn", "witness"}
+               "confirm", "condemn", "witness", "keep", "step", "intensify", "resume", "deliver"}
+# Weapons whose number tells one salvo, not many events: "several rockets landed".
+WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "drone", "bomb"}
+# A day the sentence gives: "several strikes on Nihm on Sunday" is one day's strikes, one event.
+DAY_RX = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|overnight|"
+                    r"today|last night|this morning|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
+                    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}\b)", re.IGNORECASE)
 # "killed in an air strike", "died in clashes": a death verb with the event as its setting.
 DEATH_VERBS = {"kill", "die", "perish", "wound", "injure", "hurt", "destroy", "damage", "lose"}
 SETTING_PREPS = {"in", "during", "by", "from", "amid"}
@@ -76,7 +83,7 @@ CIVILIAN_RX = re.compile(r"\b(?:civilians?|villagers?|residents?|worshippers?|ch
                          r"journalists?|aid workers?|refugees?|displaced|mourners|wedding|guests|"
                          r"pilgrims|teachers?|doctors?|nurses?|market|mosque|school|hospital|"
                          r"camp for|bus|homes?|houses?|neighbourhood|neighborhood|people)\b", re.I)
-ARMED_VICTIM_RX = re.compile(r"\b(?:soldiers?|troops?|police\w*|officers?|guards?|militants?|fighters?|"
+ARMED_VICTIM_RX = re.compile(r"\b(?:soldiers?|troops?|police\w*|officers?|guards?|militants?|fighters?|columns?|"
                              r"insurgents?|rebels?|militiam[ae]n|militias?|commanders?|servicem[ae]n|"
                              r"checkpoints?|posts?|bases?|convoys?|positions?|patrols?|garrison|army|"
                              r"security forces|paramilitar\w*|jihadists?|gunmen)\b", re.I)
@@ -216,10 +223,19 @@ def _specific_tense(tok: Token, in_title: bool) -> bool:
     if tok.tag_ in {"VBD", "VBN"}:
         return True
     if tok.tag_ == "VBG":
-        return tok.dep_ in {"advcl", "xcomp", "acl", "conj", "ccomp", "pcomp"} or in_title
+        return tok.dep_ in {"advcl", "xcomp", "acl", "conj", "ccomp", "pcomp"} or in_title or \
+            any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children)   # "fighting was continuing"
+    if tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.tag_ in {"VBD", "VBN"}:
+        return True   # "continued to shell", "kept shelling"
     if tok.tag_ in {"VBZ", "VBP"}:
         return in_title or _present_of_today(tok)
     return tok.tag_ == "VB" and any(c.lower_ in {"did", "does"} for c in tok.children)
+
+
+def _ongoing(tok: Token) -> bool:
+    """"Fighting continues in the northern neighbourhoods", "fighting was continuing": a
+    battle the report says goes on, not a habit."""
+    return tok.lemma_.lower() in {"continue", "rage", "go", "persist"} and not HABIT_RX.search(tok.sent.text)
 
 
 def _present_of_today(tok: Token) -> bool:
@@ -231,6 +247,8 @@ def _present_of_today(tok: Token) -> bool:
 
 def _violent_context(tok: Token) -> bool:
     sent = tok.sent.text
+    if tok.lemma_.lower() == "engage" and any(ARMED_VICTIM_RX.search(c.text) for c in tok.children if c.dep_ == "dobj"):
+        return True   # "its units engaged a large column of the army"
     return bool(any(rx.search(sent) for _, rx in METHODS) or FIGHT_RX.search(sent)
                 or re.search(r"\b(?:killed|killing|dead|died|wounded|injured|casualties)\b", sent, re.I))
 
@@ -260,7 +278,10 @@ def _noun_lemma(tok: Token) -> str | None:
 
 
 def _many(tok: Token) -> bool:
-    """"several similar attacks", "repeated strikes": many events told as one kind."""
+    """"several similar attacks", "repeated strikes": many events told as one kind (not a
+    salvo of weapons, nor the strikes of one day at one place)."""
+    if tok.lemma_.lower() in WEAPON_NOUNS or DAY_RX.search(tok.sent.text):
+        return False
     return tok.tag_ in {"NNS", "NNPS"} and any(MANY_RX.match(c.text) for c in tok.children
                                                 if c.dep_ in {"amod", "det", "nummod", "quantmod"})
 
@@ -278,7 +299,9 @@ def _occurrence_role(tok: Token, in_title: bool) -> bool:
     if dep in {"conj", "appos"} and head.i != tok.i:
         return _noun_lemma(head) is not None and _occurrence_role(head, in_title)
     if dep in {"nsubj", "nsubjpass"}:
-        return head.lemma_.lower() in OCCUR_VERBS and _specific_tense(head, in_title)
+        if dep == "nsubjpass" and head.lemma_.lower() in CARRY_VERBS:   # "clashes were reported in"
+            return _specific_tense(head, in_title)
+        return head.lemma_.lower() in OCCUR_VERBS and (_specific_tense(head, in_title) or _ongoing(head))
     if dep == "dobj":
         return head.lemma_.lower() in CARRY_VERBS and _specific_tense(head, in_title)
     if dep == "pobj" and head.dep_ == "prep":

@@ -1,0 +1,182 @@
+"""The whole job on a mixed news stream, stage by stage, against a naive spaCy pass.
+
+Builds a JSONL feed of N articles as a news wire carries them: about 80% not about
+conflict (sport, business, weather, politics and culture, generated from templates) and 20%
+conflict reports (the news gold's and the sample corpus's articles, drawn again), with
+planted copies (a story carried again under another outlet, some trimmed). Then times each
+stage of `frontwatch run` (ingest, copies, extract, fuse) and the whole, in articles/s and
+words/s, with the process's peak memory; and the same corpus through a naive pipeline:
+spaCy's full pipeline over every article (on a sample of NAIVE_SAMPLE articles when N is
+larger, scaled to N).
+
+    .venv/bin/python bench/bench_stream.py [--sizes 1000,10000] [--conflict-share 0.2]
+    .venv/bin/python bench/bench_stream.py --sizes 1000 --conflict-share 1.0   # conflict-only
+
+Each size runs in a fresh process so that peak memory is that size's own.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NAIVE_SAMPLE = 1000
+COPY_SHARE = 0.05
+SEED = 11
+
+TEAMS = ["Rovers", "City", "United", "Athletic", "Wanderers", "Albion", "Harriers", "Town", "Rangers", "Olympic"]
+FIRMS = ["Norland Steel", "Baytree Foods", "Cobalt Air", "Harbour Bank", "Meridian Telecom", "Vale Motors",
+         "Sunfield Energy", "Orchard Retail"]
+PEOPLE = ["Ana Petrescu", "Tomas Lindqvist", "Grace Mbeki", "Omar Haddad", "Lena Fischer", "Ravi Menon",
+          "Chloe Martin", "Ivan Horvat", "Mariam Yusuf", "Paolo Ricci"]
+REGIONS = ["the north", "the coast", "the capital", "the southern valleys", "the eastern plains", "the islands"]
+TEMPLATES = {
+    "sport": ["{t1} beat {t2} {g1}-{g2} on {day}, with {p} scoring twice in the second half.",
+              "The win lifts {t1} to {n} points, {m} clear of {t2} with {k} games left.",
+              "{p} said after the match that the squad had worked hard all week on set pieces.",
+              "Attendance at the stadium was {big}, the highest of the season.",
+              "{t2} will host {t1} again in the cup quarter-final next month."],
+    "business": ["Shares in {f} rose {pct}% after the company reported quarterly revenue of {big} million.",
+                 "Chief executive {p} said demand had held up better than expected in {r}.",
+                 "Analysts had forecast a smaller increase, citing higher energy and transport costs.",
+                 "{f} also raised its dividend and announced a plan to open {n} new sites.",
+                 "The central bank kept interest rates unchanged at {pct} percent on {day}."],
+    "weather": ["Heavy rain is expected across {r} on {day}, with up to {n} millimetres in places.",
+                "Temperatures will fall to {k} degrees overnight before a milder weekend.",
+                "Forecasters said gusts of up to {big} kilometres an hour could bring down power lines.",
+                "Drivers were advised to allow extra time and to check for road closures."],
+    "politics": ["The finance minister, {p}, presented the budget to parliament on {day}.",
+                 "It promises lower taxes for small firms and {big} million for new schools in {r}.",
+                 "Opposition leader {p2} called the plan a gamble and demanded a vote on the spending rules.",
+                 "A poll published this week put the governing party {n} points ahead.",
+                 "The bill will be debated in committee before a final vote next month."],
+    "culture": ["The festival opened on {day} with a concert by {p} before a crowd of {big}.",
+                "Organisers said {n} films from {k} countries would be shown over ten days.",
+                "Tickets for the closing night sold out within an hour.",
+                "The city's museum is marking the event with an exhibition of early photographs."],
+}
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def other_article(rng: random.Random, i: int) -> dict:
+    topic = rng.choice(sorted(TEMPLATES))
+    fill = dict(t1=rng.choice(TEAMS), t2=rng.choice(TEAMS), g1=rng.randint(0, 4), g2=rng.randint(0, 3),
+                day=rng.choice(DAYS), p=rng.choice(PEOPLE), p2=rng.choice(PEOPLE), n=rng.randint(2, 60),
+                m=rng.randint(1, 9), k=rng.randint(3, 30), big=rng.randint(100, 90000), pct=rng.randint(1, 12),
+                f=rng.choice(FIRMS), r=rng.choice(REGIONS))
+    # a wire story of 300-600 words: the topic's sentences, varied and repeated in paragraphs
+    lines = TEMPLATES[topic]
+    paragraphs = [" ".join(rng.choice(lines).format(**fill) for _ in range(rng.randint(2, 4)))
+                  for _ in range(rng.randint(5, 9))]
+    return {"id": f"other-{i}", "url": f"https://news.example/{topic}/{i}", "title": f"{topic.title()} update {i}",
+            "outlet": "Stream Wire", "published": f"2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+            "text": "\n\n".join(paragraphs)}
+
+
+def conflict_pool() -> list[dict]:
+    pool = []
+    for f in sorted((ROOT / "eval" / "news").glob("*/articles/*.jsonl")):
+        pool += [json.loads(line) for line in f.read_text("utf-8").splitlines() if line.strip()]
+    return pool
+
+
+def corpus(n: int, conflict_share: float, rng: random.Random) -> list[dict]:
+    pool = conflict_pool()
+    items = []
+    for i in range(n):
+        if items and rng.random() < COPY_SHARE:   # a story carried again, sometimes trimmed
+            src = dict(rng.choice(items))
+            paras = src["text"].split("\n\n")
+            src["text"] = "\n\n".join(paras[: max(1, len(paras) - rng.randint(0, 2))])
+            src.update(id=f"copy-{i}", url=f"https://other.example/{i}", outlet="Another Outlet")
+            items.append(src)
+        elif rng.random() < conflict_share:
+            src = dict(rng.choice(pool))
+            src.update(id=f"conflict-{i}", url=f"https://wire.example/{i}")
+            items.append(src)
+        else:
+            items.append(other_article(rng, i))
+    return items
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_size(n: int, conflict_share: float) -> dict:
+    """One size, in this process: the stages of `frontwatch run`, then the naive pass."""
+    from frontwatch.copies import find_copies
+    from frontwatch.engine import Engine
+    from frontwatch.ingest import ingest_paths
+    from frontwatch.pipeline.run import fuse_from_store
+    from frontwatch.places import load_places_pipeline
+    from frontwatch.settings import load_settings
+    from frontwatch.store import open_store
+
+    rng = random.Random(SEED)
+    items = corpus(n, conflict_share, rng)
+    words = sum(len(i["text"].split()) for i in items)
+    figures = {"articles": n, "words": words}
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(tmp) / "stream.jsonl"
+        feed.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+        settings = load_settings(db=str(Path(tmp) / "fw.db"))
+        nlp = load_places_pipeline(settings)
+        store = open_store(settings.db)
+        stages = [("ingest", lambda: ingest_paths(store, [str(feed)], settings)),
+                  ("copies", lambda: find_copies(store, settings)),
+                  ("extract", lambda: Engine().extract(store, settings, nlp=nlp)),
+                  ("fuse", lambda: fuse_from_store(store))]
+        total = 0.0
+        for name, stage in stages:
+            t0 = time.perf_counter()
+            stage()
+            figures[name] = time.perf_counter() - t0
+            total += figures[name]
+        figures["total"] = total
+        figures["peak_mb"] = peak_mb()
+        store.close()
+        sample = items[:NAIVE_SAMPLE]
+        t0 = time.perf_counter()
+        for _ in nlp.pipe([f"{i['title']}\n\n{i['text']}" for i in sample]):
+            pass
+        figures["naive"] = (time.perf_counter() - t0) * n / len(sample)
+        figures["naive_sampled"] = len(sample) < n
+    return figures
+
+
+def report(f: dict, conflict_share: float) -> None:
+    n, words = f["articles"], f["words"]
+    print(f"== {n} articles, {words} words, {conflict_share:.0%} conflict reports, {COPY_SHARE:.0%} copies")
+    for stage in ("ingest", "copies", "extract", "fuse", "total"):
+        t = f[stage]
+        print(f"  {stage:<8} {t:8.1f} s  {n / t:9.1f} articles/s  {words / t:11.0f} words/s")
+    sampled = f" (spaCy on {NAIVE_SAMPLE}, scaled)" if f["naive_sampled"] else ""
+    print(f"  naive    {f['naive']:8.1f} s  {n / f['naive']:9.1f} articles/s{sampled}")
+    print(f"  end to end is {f['naive'] / f['total']:.1f}x the naive pass; peak memory {f['peak_mb']:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--conflict-share", type=float, default=0.2)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_size(args.one, args.conflict_share)))
+        return
+    for n in (int(s) for s in args.sizes.split(",")):
+        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--conflict-share", str(args.conflict_share)],
+                             capture_output=True, text=True, check=True)
+        report(json.loads(out.stdout.strip().splitlines()[-1]), args.conflict_share)
+
+
+if __name__ == "__main__":
+    main()
