@@ -25,6 +25,9 @@ GOVERNMENT_OF = {
     "AZ": "Azerbaijani forces", "LY": "Government of National Accord", "IL": "Israeli forces",
     "LB": "Lebanese army",
 }
+# Who "the troops", "the army" are where no government of the country fights: in Gaza,
+# Israel's army (which is not the state there: its captures are no "government regains").
+FORCES_OF = {"PS": "Israeli forces"}
 # The main armed opposition of a country, when the article names none.
 REBELS_OF = {"AF": "Taliban", "SY": "Hayat Tahrir al-Sham", "SD": "Rapid Support Forces",
              "UA": "Russian forces", "MM": "People's Defence Force", "PK": "Tehrik-i-Taliban Pakistan",
@@ -96,7 +99,8 @@ def resolve_actor(actor: Actor, country: str | None, main_rebel: str | None) -> 
     if (actor.name, country) in PART_OF:
         return PART_OF[(actor.name, country)]
     if actor.name == GOVERNMENT:
-        return GOVERNMENT_OF.get(country or "", f"{country} government" if country else "Government forces")
+        return FORCES_OF.get(country or "") or GOVERNMENT_OF.get(country or "", f"{country} government" if country
+                                                                  else "Government forces")
     if actor.name == REBELS:
         return main_rebel or REBELS_OF.get(country or "", "Unidentified armed group")
     return actor.name

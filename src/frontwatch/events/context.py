@@ -60,6 +60,8 @@ class ArticleContext:
         if name and self.is_state(name):
             return self.main_rebel or resolve_actor(self.actors.aliases["insurgents"], self.country, None)
         government = resolve_actor(self.actors.aliases["government forces"], self.country, None)
+        if name and name == government:   # Israel's army in Gaza: the other side is the armed group
+            return self.main_rebel or resolve_actor(self.actors.aliases["insurgents"], self.country, None)
         if name:   # a group's opponent is the other side the article names most ("SDF" -> "SNA")
             others = [(n, c) for n, c in self.armed_counts.most_common() if n != name]
             if others and others[0][0] != government and others[0][1] >= self.armed_counts.get(government, 0):
@@ -209,7 +211,7 @@ def main_rebel_of(text: str, actors: ActorDictionary, country: str | None = None
     from frontwatch.events.actors import REBELS_OF
 
     counts = Counter(a.name for _, _, a in actors.find(text)
-                     if a.inter in (2, 3, 4) and a.name not in {REBELS, GOVERNMENT})
+                     if a.inter in (2, 3, 4) and a.name not in {REBELS, GOVERNMENT, "Local militias"})
     default = REBELS_OF.get(country or "") if country in DOMINANT_REBEL_COUNTRIES else None
     if default and not is_state(default, actors, country):
         counts[default] += DEFAULT_REBEL_PRIOR

@@ -89,29 +89,33 @@ class SentenceView:
 
 
 def extract_article(article, nlp, actors: ActorDictionary, doc=None,
-                    mention_filter=None) -> list[EventMention]:
+                    mention_filter=None, country_words=None) -> list[EventMention]:
     """Every event and statistic mention of ``article`` (a records.Article); with a
     ``mention_filter`` (events.filter), the candidate events it judges unlike events are left out."""
-    return [m for m, keep in extract_candidates(article, nlp, actors, doc, mention_filter) if keep]
+    return [m for m, keep in extract_candidates(article, nlp, actors, doc, mention_filter,
+                                                country_words=country_words) if keep]
 
 
 def extract_candidates(article, nlp, actors: ActorDictionary, doc=None, mention_filter=None,
-                       on_features=None) -> list[tuple[EventMention, bool]]:
+                       on_features=None, country_words=None) -> list[tuple[EventMention, bool]]:
     """Every candidate mention of ``article`` with whether the filter keeps it (all are kept
-    without one); ``on_features(mention, features)`` sees what the filter reads of each."""
+    without one); ``on_features(mention, features)`` sees what the filter reads of each.
+    ``country_words``: places.focus.read_country_words(), read once by the caller."""
     from frontwatch.places import places_in
     from frontwatch.places.focus import read_country_words, word_votes
 
     title = (article.title or "").strip()
     text = f"{title}\n\n{article.text}" if title else article.text
     doc = doc if doc is not None else nlp(text)
-    country_words = read_country_words()
+    country_words = country_words if country_words is not None else read_country_words()
     demonyms = frozenset(country_words)
-    hits = repeated_names(text, usable_places(places_in(doc), actors, text, demonyms))
-    country = focus_country(hits, word_votes((t.text for t in doc), country_words))
     title_end = len(title) + 2 if title else 0
     dateline = find_dateline(text, title_end) or (0, 0)
-    places = [h for h in keep_focus_places(hits, country, text) if not dateline[0] <= h.start < dateline[1]]
+    # the dateline says where the reporter filed from ("BEIRUT, Nov 30 -" over Aleppo): no place of the story
+    hits = [h for h in repeated_names(text, usable_places(places_in(doc), actors, text, demonyms))
+            if not dateline[0] <= h.start < dateline[1]]
+    country = focus_country(hits, word_votes((t.text for t in doc), country_words))
+    places = keep_focus_places(hits, country, text)
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          places, country, main_rebel_of(text, actors, country), title_end=title_end,
                          dateline=dateline, text=text, demonyms=demonyms)

@@ -127,14 +127,16 @@ def extract_articles(articles: list, nlp, actors, mention_filter=None,
 
     from frontwatch.events.extract import EXTRACTOR_VERSION, extract_article
     from frontwatch.events.prefilter import could_hold_event
+    from frontwatch.places.focus import read_country_words
 
+    country_words = read_country_words()
     texts = [article_text(a) for a in articles]
     readable = [(a, t) for a, t in zip(articles, texts) if could_hold_event(t, actors)]
     docs = dict(zip((a.id for a, _ in readable), nlp.pipe(t for _, t in readable)))
     stamp = version or EXTRACTOR_VERSION
     return [(article.id, [replace(m, extractor_version=stamp)
                           for m in extract_article(article, nlp, actors, doc=docs[article.id],
-                                                   mention_filter=mention_filter)]
+                                                   mention_filter=mention_filter, country_words=country_words)]
              if article.id in docs else [])   # no event word or no word of war: spaCy never reads it
             for article in articles]
 
