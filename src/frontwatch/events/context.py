@@ -44,6 +44,7 @@ class ArticleContext:
     dateline: tuple[int, int] = (0, 0)      # the story's dateline ("KABUL, May 12 (Agency) -")
     text: str = ""                          # the doc's text (headline and body) the offsets point into
     demonyms: frozenset[str] = frozenset()  # folded demonyms and group names (never unlisted places)
+    abroad: list = field(default_factory=list)   # capitals and provincial seats of other countries
     last_actor: str | None = None
     anchor: ResolvedDate | None = None      # the last date a mention gave
     gazetteer: object | None = None         # for names the place recognizer left out

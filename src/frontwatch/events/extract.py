@@ -116,11 +116,15 @@ def extract_candidates(article, nlp, actors: ActorDictionary, doc=None, mention_
             if not dateline[0] <= h.start < dateline[1]]
     country = focus_country(hits, word_votes((t.text for t in doc), country_words))
     places = keep_focus_places(hits, country, text)
+    # capitals and provincial seats abroad: a drone from Yemen hits Tel Aviv, a strike on Sevastopol
+    abroad = [h for h in hits if h.place.country not in (country, None) and h.level != "country"
+              and h.place.feature in {"PPLC", "PPLA", "PPLA2"}]
     ctx = ArticleContext(article.id, datelib.parse_published(article.published_date), actors,
                          places, country, main_rebel_of(text, actors, country), title_end=title_end,
                          dateline=dateline, text=text, demonyms=demonyms)
     ctx.armed_counts = armed_actor_counts(text, ctx)
     ctx.gazetteer = _gazetteer_of(nlp)
+    ctx.abroad = abroad
     mentions: list[EventMention] = []
     for index, sent in enumerate(segments(doc)):
         view = SentenceView(index, sent.start_char, sent.end_char, sent.text, sent,
@@ -805,17 +809,38 @@ def _violent_places(view, ctx, reading: ViolentReading) -> list[Place]:
     """Where the act happened: the most specific place in the lead word's clause (else in
     the sentence), several only when listed together; a neighbourhood or village the
     gazetteer lacks takes its position from the town it is "of" or "in"."""
-    hits = [h for h in ctx.places if view.start <= h.start < view.end and h.level != "country"
+    hits = [h for h in sorted(ctx.places + ctx.abroad, key=lambda h: h.start)
+            if view.start <= h.start < view.end and h.level != "country"
             and not ORIGIN_RX.search(view.text[max(0, h.start - view.start - 30): h.start - view.start])
             and not _modifier_place(view, h)]
     clause = _clause_span(reading.head)
     inside = [h for h in hits if clause[0] <= h.start < clause[1]] or hits
+    if not inside or all(h.level == "admin1" for h in inside):
+        inside = _locative_names(view, ctx, clause) + inside
     if not inside:
         hit = _pronoun_place(view, ctx)
         return [placelib.as_region(hit)] if hit else []
     kept = placelib.pick_targets([(h, "target") for h in inside])
     best = min(kept, key=lambda h: (SPECIFICITY.get(h.level, 2) - (h.place.id is None), h.start))
     return [_located(view, h, hits) for h in _list_of(view, kept, best)]
+
+
+def _locative_names(view, ctx, clause) -> list[PlaceHit]:
+    """Names after "in", "near", "at" in the act's clause that no gazetteer or model read:
+    the villages and districts of most strike reports. Never a side, a person or group the
+    parse names, a people, or a place the gazetteer knows in another country."""
+    out = []
+    for m in LOCATIVE_NAME_RX.finditer(view.text, max(0, clause[0] - view.start), clause[1] - view.start):
+        start, end, name = view.start + m.start("name"), view.start + m.end("name"), m.group("name")
+        if any(h.start < end and start < h.end for h in ctx.places) or ctx.actors.lookup(name) or \
+                name.lower() in placelib.NOT_NAMES or placelib.not_a_place(name, ctx.demonyms) or \
+                placelib.known_abroad(ctx, name):
+            continue
+        span = view.span.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ in placelib.NOT_PLACE_LABELS | {"ORG"} for t in span):
+            continue
+        out.append(PlaceHit(start, end, name, Place(name=name, level="populated place", country=ctx.country), "parse"))
+    return out
 
 
 def _list_of(view, hits, member) -> list:
@@ -831,7 +856,12 @@ def _list_of(view, hits, member) -> list:
 
 
 # "commandos flown in from Herat", "fired from Belgorod": where it came from, not where it hit.
-ORIGIN_RX = re.compile(r"\b(?:from|toward|towards|to|via)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+ORIGIN_RX = re.compile(r"\b(?:from|via)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+# Where an act the recognizer found no place for happened: "In Hamouriyeh, a strike ...",
+# "killed 34 soldiers near Balyun", "shelling hit a residential area in Abu Salim".
+LOCATIVE_NAME_RX = re.compile(r"\b(?:in|near|at|outside|around|on the outskirts of|on the road to|towards|toward)"
+                              r"\s+(?:the\s+)?(?:(?:village|town|city|area|district|neighbou?rhood|camp)\s+of\s+)?"
+                              r"(?P<name>(?:(?:al|el|ad|as|ash|ar|an)-)?[A-Z][\w'’]+(?:[- ](?:(?:al|el|as|ad|ash)[- ])?[A-Z][\w'’]+){0,2})")
 LIST_JOIN_RX = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 # Nouns a place name may modify and still be where it happened: "Kabul's Dasht-e-Barchi area".
 PLACE_HEADS = {"area", "district", "neighbourhood", "neighborhood", "city", "town", "village", "province",
