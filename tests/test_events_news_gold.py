@@ -11,9 +11,9 @@ from tests.conftest import ROOT
 NEWS = ROOT / "eval" / "news"
 
 # (track, measure) -> floor
-DEV_FLOORS = {("control", "f1"): 0.58, ("violent", "f1"): 0.59, ("violent", "fatality_accuracy"): 0.79}
-HELDOUT_FLOORS = {("control", "f1"): 0.61, ("violent", "f1"): 0.55, ("violent", "fatality_accuracy"): 0.75,
-                  ("control", "date_accuracy"): 0.85}
+DEV_FLOORS = {("control", "f1"): 0.61, ("violent", "f1"): 0.65, ("violent", "fatality_accuracy"): 0.80}
+HELDOUT_FLOORS = {("control", "f1"): 0.62, ("violent", "f1"): 0.58, ("violent", "fatality_accuracy"): 0.78,
+                  ("control", "date_accuracy"): 0.86}
 
 
 def test_the_gold_follows_its_guideline():
