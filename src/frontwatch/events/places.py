@@ -188,16 +188,17 @@ def as_region(hit: PlaceHit) -> Place:
 NAME_RX = re.compile(r"(?-i:(?<![\w-])(?:(?:al|el|ad|as|ar|an|ash|at|az|ad-)-)?[A-Z][\w'’]+"
                      r"(?:[- ](?:e-|i-|al-|el-|[A-Z])[\w'’]*){0,2})")
 # Words between a trigger and the name it takes: "took the towns of", "retook the key district of".
-LEAD_IN_RX = re.compile(r"\s*(?:the\s+)?(?:(?:key|strategic|nearby|northern|southern|eastern|western|"
+LEAD_IN_RX = re.compile(r"\s*(?:(?:full|complete|total|effective|operational)\s+)?(?:control\s+(?:of|over)\s+)?"
+                        r"(?:the\s+)?(?:(?:key|strategic|nearby|northern|southern|eastern|western|"
                         r"central|small|border|frontline|front-line|main|remaining|rebel-held|"
                         r"government-held)\s+)*(?:(?:town|city|village|district|area|neighbourhood|"
                         r"neighborhood|suburb|settlement|hamlet|township|port|crossing|base)s?\s+of\s+)?",
                         re.IGNORECASE)
-# Entity labels that say a name is not a place. PERSON and ORG are left out: the small model
-# reads many unknown village names as people ("liberated Klishchiivka"), and a name right
-# after "captured" or before "fell" is a place far more often than a person.
-NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART",
-                    "LAW", "PRODUCT", "LANGUAGE", "MONEY", "QUANTITY", "PERCENT"}
+# Entity labels that say a name is not a place: peoples, dates and numbers. The small model
+# reads unknown village names as people, organisations, even works of art ("liberated
+# Klishchiivka", "the districts of Baadeen and Sakhour"), and a name right after
+# "captured" or before "fell" is a place far more often than any of those.
+NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 JOIN_RX = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$")
 NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -215,21 +216,19 @@ def missed_names(text: str, offset: int, lo: int, hi: int, trig_start: int, trig
     to the trigger ("retaken Saighan", "Taluqan ... fell", "took the towns of Rastan") or
     listed with a place ("Taluqan and Sar-i-Pul"). The gazetteer gives it within the
     article's country; a name it lacks is kept as written (a village is still a place),
-    unless the parse names a person, a group or a date."""
-    if ctx.country is None:
-        return []
+    unless the parse names a people or a date."""
     known = [h for h in ctx.places if lo <= h.start < hi]
     out = []
     for m in NAME_RX.finditer(text, lo - offset, hi - offset):
         start, end = offset + m.start(), offset + m.end()
-        if m.group(0).lower() in NOT_NAMES or any(h.start < end and start < h.end for h in ctx.places):
+        if m.group(0).lower() in NOT_NAMES or any(h.start < end and start < h.end and not h.weak for h in ctx.places):
             continue
         if ctx.actors.lookup(m.group(0)):
             continue
         if not (_next_to_trigger(text, offset, start, end, trig_start, trig_end)
                 or _listed_with(text, offset, start, end, known + [h for h, _ in out])):
             continue
-        place = _looked_up(ctx, m.group(0)) if ctx.gazetteer is not None else None
+        place = _looked_up(ctx, m.group(0)) if ctx.gazetteer is not None and ctx.country else None
         if place is None and not _named_otherwise(doc, start, end) and not not_a_place(m.group(0), ctx.demonyms) \
                 and not known_abroad(ctx, m.group(0)):
             place = Place(name=m.group(0), level="populated place", country=ctx.country)
@@ -238,10 +237,24 @@ def missed_names(text: str, offset: int, lo: int, hi: int, trig_start: int, trig
     return out
 
 
+# A city abroad this big is the place its name means, however spelled: "the fall of Saigon".
+KNOWN_ABROAD_POPULATION = 1_000_000
+
+
 def known_abroad(ctx: ArticleContext, name: str) -> bool:
-    """A name the gazetteer knows exactly, only in other countries ("the fall of Saigon"):
-    a place abroad the story compares with, not a village of its own it lacks."""
-    return ctx.gazetteer is not None and any(e.country != ctx.country for e in ctx.gazetteer.lookup(name))
+    """A name the gazetteer knows, spelled as written, as a capital, a province or a large
+    place of another country (or any spelling of a very large city): a place abroad the
+    story compares with, not a village of its own it lacks. A village abroad that only
+    folds alike ("Baadeen" and Baden) says nothing."""
+    if ctx.gazetteer is None:
+        return False
+    for e in ctx.gazetteer.lookup(name):
+        if e.country == ctx.country:
+            continue
+        if e.population >= KNOWN_ABROAD_POPULATION or (
+                e.name.lower() == name.lower() and (e.feature in {"PPLC", "PPLA", "ADM1", "PCLI"} or e.population >= 100_000)):
+            return True
+    return False
 
 
 def _named_otherwise(doc, start: int, end: int) -> bool:

@@ -195,7 +195,8 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         return _make(tok, tok, "recaptured", "left" if _is_passive(tok) else "right", "right-by" if _is_passive(tok) else "left")
     if lemma in HOLD_LEMMAS and tok.tag_ in {"VBD", "VBN"}:
         return _make(tok, tok, "held", "right", "left")
-    if lemma in HOLD_LEMMAS and tok.tag_ in {"VBZ", "VBP"} and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "now" \
+    if lemma in HOLD_LEMMAS and tok.tag_ in {"VBZ", "VBP"} and tok.i > 0 and \
+            "now" in [t.lower_ for t in tok.doc[max(0, tok.i - 3): tok.i]] \
             and not (nxt_lower and nxt_lower[0] in PARTITIVES):
         return _make(tok, tok, "held-state", "right", "left")   # "the Taliban now control Kunduz"
     kind = CAPTURE_VERBS.get(lemma)

@@ -245,8 +245,8 @@ def _cued_unknown_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list
 
 
 # A name right before "district", "province", "area" is a place even when the small model
-# calls it a person ("Nerkh district"); an organisation or a group it is not.
-CUED_NOT_PLACE = cues.OTHER_NAME_LABELS - {"PERSON"}
+# calls it a person or an organisation ("Nerkh district"); a people or a work it is not.
+CUED_NOT_PLACE = cues.OTHER_NAME_LABELS - {"PERSON", "ORG"}
 
 
 def _names_after_cue(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Candidate]:
