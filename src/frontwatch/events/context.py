@@ -180,6 +180,11 @@ def _unlisted(m, text: str) -> Place:
 COUNTRY_MENTION_WEIGHT = 0.5
 
 
+# What demonyms and group names weigh at most once the story names a town or a province:
+# less than one town, so "Russian forces took Hostomel" stays in Ukraine.
+LOCAL_WORD_CAP = 0.9
+
+
 def focus_country(hits: list[PlaceHit], word_votes: Counter[str] | None = None) -> str | None:
     """The country the story is set in: its towns and provinces, the countries it names
     (less), and its demonyms and armed groups ("Afghan", "Taliban"; ``word_votes``). On a
@@ -192,7 +197,10 @@ def focus_country(hits: list[PlaceHit], word_votes: Counter[str] | None = None) 
         if h.place.country:
             places[h.place.country] += COUNTRY_MENTION_WEIGHT if h.level == "country" else 1.0
             local[h.place.country] += h.level != "country"
-    counts = places + Counter(word_votes or {})
+    words = Counter(word_votes or {})
+    if local:   # where the story names its towns, demonyms only break ties ("Turkish-backed rebels")
+        words = Counter({c: min(v, LOCAL_WORD_CAP) for c, v in words.items()})
+    counts = places + words
     if not counts:
         return None
     return max(counts, key=lambda c: (counts[c], local[c], places[c]))
