@@ -12,7 +12,7 @@ NEWS = ROOT / "eval" / "news"
 
 # (track, measure) -> floor
 DEV_FLOORS = {("control", "f1"): 0.61, ("violent", "f1"): 0.65, ("violent", "fatality_accuracy"): 0.80}
-HELDOUT_FLOORS = {("control", "f1"): 0.62, ("violent", "f1"): 0.58, ("violent", "fatality_accuracy"): 0.78,
+HELDOUT_FLOORS = {("control", "f1"): 0.63, ("violent", "f1"): 0.57, ("violent", "fatality_accuracy"): 0.78,
                   ("control", "date_accuracy"): 0.86}
 
 

@@ -825,6 +825,11 @@ def _violent_places(view, ctx, reading: ViolentReading) -> list[Place]:
     return [_located(view, h, hits) for h in _list_of(view, kept, best)]
 
 
+# With only "in" or "near" before it, a name the model reads as an organisation, an event
+# or a work is too weak a place (people are kept: villages are often read as persons).
+LOCATIVE_NOT_PLACE = placelib.NOT_PLACE_LABELS | {"ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
+
+
 def _locative_names(view, ctx, clause) -> list[PlaceHit]:
     """Names after "in", "near", "at" in the act's clause that no gazetteer or model read:
     the villages and districts of most strike reports. Never a side, a person or group the
@@ -837,7 +842,7 @@ def _locative_names(view, ctx, clause) -> list[PlaceHit]:
                 placelib.known_abroad(ctx, name):
             continue
         span = view.span.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or any(t.ent_type_ in placelib.NOT_PLACE_LABELS | {"ORG"} for t in span):
+        if span is None or any(t.ent_type_ in LOCATIVE_NOT_PLACE for t in span):
             continue
         out.append(PlaceHit(start, end, name, Place(name=name, level="populated place", country=ctx.country), "parse"))
     return out
