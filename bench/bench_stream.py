@@ -1,7 +1,7 @@
 """The whole job on a mixed news stream, stage by stage, against a naive spaCy pass.
 
 Builds a JSONL feed of N articles as a news wire carries them: about 80% not about
-conflict (sport, business, weather, politics and culture, generated from templates) and 20%
+conflict (sport, business, weather, politics and culture, drawn word by word from topic vocabularies) and 20%
 conflict reports (the news gold's and the sample corpus's articles, drawn again), with
 planted copies (a story carried again under another outlet, some trimmed). Then times each
 stage of `frontwatch run` (ingest, copies, extract, fuse) and the whole, in articles/s and
@@ -36,45 +36,37 @@ FIRMS = ["Norland Steel", "Baytree Foods", "Cobalt Air", "Harbour Bank", "Meridi
          "Sunfield Energy", "Orchard Retail"]
 PEOPLE = ["Ana Petrescu", "Tomas Lindqvist", "Grace Mbeki", "Omar Haddad", "Lena Fischer", "Ravi Menon",
           "Chloe Martin", "Ivan Horvat", "Mariam Yusuf", "Paolo Ricci"]
-REGIONS = ["the north", "the coast", "the capital", "the southern valleys", "the eastern plains", "the islands"]
-TEMPLATES = {
-    "sport": ["{t1} beat {t2} {g1}-{g2} on {day}, with {p} scoring twice in the second half.",
-              "The win lifts {t1} to {n} points, {m} clear of {t2} with {k} games left.",
-              "{p} said after the match that the squad had worked hard all week on set pieces.",
-              "Attendance at the stadium was {big}, the highest of the season.",
-              "{t2} will host {t1} again in the cup quarter-final next month."],
-    "business": ["Shares in {f} rose {pct}% after the company reported quarterly revenue of {big} million.",
-                 "Chief executive {p} said demand had held up better than expected in {r}.",
-                 "Analysts had forecast a smaller increase, citing higher energy and transport costs.",
-                 "{f} also raised its dividend and announced a plan to open {n} new sites.",
-                 "The central bank kept interest rates unchanged at {pct} percent on {day}."],
-    "weather": ["Heavy rain is expected across {r} on {day}, with up to {n} millimetres in places.",
-                "Temperatures will fall to {k} degrees overnight before a milder weekend.",
-                "Forecasters said gusts of up to {big} kilometres an hour could bring down power lines.",
-                "Drivers were advised to allow extra time and to check for road closures."],
-    "politics": ["The finance minister, {p}, presented the budget to parliament on {day}.",
-                 "It promises lower taxes for small firms and {big} million for new schools in {r}.",
-                 "Opposition leader {p2} called the plan a gamble and demanded a vote on the spending rules.",
-                 "A poll published this week put the governing party {n} points ahead.",
-                 "The bill will be debated in committee before a final vote next month."],
-    "culture": ["The festival opened on {day} with a concert by {p} before a crowd of {big}.",
-                "Organisers said {n} films from {k} countries would be shown over ten days.",
-                "Tickets for the closing night sold out within an hour.",
-                "The city's museum is marking the event with an exhibition of early photographs."],
+# Words of the other news, by topic; sentences are drawn from them at random, so that no two
+# articles share the runs of words a copy detector looks for (real stories do not either).
+TOPIC_WORDS = {
+    "sport": "match goal season league coach striker keeper derby title cup final squad injury transfer fans "
+             "stadium referee penalty header draw victory defeat table points fixture tournament medal race "
+             "lap sprint marathon court serve set tie-break innings wicket batsman bowler pitch".split(),
+    "business": "shares profit revenue quarter forecast dividend investors market prices inflation rates bank "
+                "loan merger acquisition output exports imports factory supply demand retail consumers growth "
+                "budget deficit bonds currency index earnings outlook costs wages jobs".split(),
+    "weather": "rain snow wind gusts storm front pressure temperatures frost fog showers sunshine heatwave "
+               "drought forecast warning flooding rivers coast hills roads commuters weekend overnight".split(),
+    "politics": "minister parliament vote bill committee opposition coalition poll election campaign party "
+                "leader reform budget taxes schools hospitals pensions debate senate mayor council policy".split(),
+    "culture": "festival concert film album exhibition museum gallery novel author prize audience premiere "
+               "theatre orchestra director actor tickets season tour critics painting collection".split(),
 }
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+GLUE = "the a of in on and with for after before while as said says will would could new last next this "
+GLUE = GLUE.split() + "that its their his her more than about over under".split()
 
 
 def other_article(rng: random.Random, i: int) -> dict:
-    topic = rng.choice(sorted(TEMPLATES))
-    fill = dict(t1=rng.choice(TEAMS), t2=rng.choice(TEAMS), g1=rng.randint(0, 4), g2=rng.randint(0, 3),
-                day=rng.choice(DAYS), p=rng.choice(PEOPLE), p2=rng.choice(PEOPLE), n=rng.randint(2, 60),
-                m=rng.randint(1, 9), k=rng.randint(3, 30), big=rng.randint(100, 90000), pct=rng.randint(1, 12),
-                f=rng.choice(FIRMS), r=rng.choice(REGIONS))
-    # a wire story of 300-600 words: the topic's sentences, varied and repeated in paragraphs
-    lines = TEMPLATES[topic]
-    paragraphs = [" ".join(rng.choice(lines).format(**fill) for _ in range(rng.randint(2, 4)))
-                  for _ in range(rng.randint(5, 9))]
+    topic = rng.choice(sorted(TOPIC_WORDS))
+    words = TOPIC_WORDS[topic] + [p.split()[0] for p in PEOPLE] + TEAMS + [f.split()[0] for f in FIRMS]
+
+    def sentence() -> str:
+        n = rng.randint(12, 26)
+        out = [rng.choice(words) if rng.random() < 0.55 else rng.choice(GLUE) for _ in range(n)]
+        out.insert(rng.randint(1, n - 1), str(rng.randint(2, 9000)))
+        return (" ".join(out)).capitalize() + "."
+
+    paragraphs = [" ".join(sentence() for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(5, 9))]
     return {"id": f"other-{i}", "url": f"https://news.example/{topic}/{i}", "title": f"{topic.title()} update {i}",
             "outlet": "Stream Wire", "published": f"2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
             "text": "\n\n".join(paragraphs)}
