@@ -44,7 +44,7 @@ def candidates(split: Path):
     from frontwatch.events.actors import load_actors
     from frontwatch.events.evaluate import evaluate_store, load_gold
     from frontwatch.events.extract import extract_candidates
-    from frontwatch.events.filter import track_of
+    from frontwatch.events.gold import track_of
     from frontwatch.events.store import article_text, replace_article_mentions
     from frontwatch.ingest import ingest_paths
     from frontwatch.places import Gazetteer, load_places_pipeline

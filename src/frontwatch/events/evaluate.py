@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 from frontwatch.errors import FrontwatchError
 from frontwatch.events.dates import is_background
-from frontwatch.events.gold import VIOLENT_KINDS, read_split
+from frontwatch.events.gold import read_split, track_of
 from frontwatch.events.ontology import CONTROL_KINDS, KIND_TYPES
 from frontwatch.store import Store
 
@@ -250,14 +250,6 @@ def bare_name(name: str) -> str:
     return UNIT_WORDS_RX.sub("", name.strip()) or name
 
 
-def track_of_kind(kind: str) -> str | None:
-    if kind in CONTROL_KINDS:
-        return "control"
-    if kind in VIOLENT_KINDS:
-        return "violent"
-    return None
-
-
 def evaluate_store(store: Store, gold_path: str, articles_dir: str | None = None,
                    gazetteer=None, actors=None) -> EvalReport:
     """Score the store's mentions against the gold at ``gold_path`` (a file or a split folder)."""
@@ -276,7 +268,7 @@ def evaluate_store(store: Store, gold_path: str, articles_dir: str | None = None
     matcher = Matcher(fold_key, gazetteer, actors)
     golds = [_gold_entry(g, by_name, published) for g in gold.events]
     preds = _predictions(iter_mentions(store), fold_key, published)
-    report = EvalReport(covered={track_of_kind(g["event"]) for g in golds} | {"background"})
+    report = EvalReport(covered={track_of(g["event"]) for g in golds} | {"background"})
     _match_all(report, golds, preds, matcher, conflict_of)
     _count_extras(report, preds, conflict_of, label_of, gold.nonevents)
     return report
@@ -285,7 +277,7 @@ def evaluate_store(store: Store, gold_path: str, articles_dir: str | None = None
 def _gold_entry(g: dict[str, Any], by_name: dict[str, str], published: dict[str, str | None]) -> dict[str, Any]:
     article_id = by_name.get(g["article"])
     track = "background" if g.get("factuality") == "historical" or \
-        is_background(g.get("date"), published.get(article_id), g.get("date_basis")) else track_of_kind(g["event"])
+        is_background(g.get("date"), published.get(article_id), g.get("date_basis")) else track_of(g["event"])
     return {**g, "track": track, "article_id": article_id,
             "type": KIND_TYPES.get(g["event"], (None, None))[0]}
 
@@ -296,7 +288,7 @@ def _predictions(mentions, fold_key, published) -> list[dict[str, Any]]:
     seen: dict[tuple, dict[str, Any]] = {}
     out = []
     for m in mentions:
-        base = track_of_kind(m["kind"])
+        base = track_of(m["kind"])
         if base is None or m["factuality"] not in COUNTED_FACTUALITY + ("historical",):
             continue
         if base == "control" and not m["place_name"]:
@@ -319,11 +311,11 @@ def _candidate(g: dict[str, Any], p: dict[str, Any], matcher: Matcher) -> bool:
     if p["used"] or p["article_id"] != g["article_id"]:
         return False
     if g["track"] == "background":
-        if p["base_track"] != track_of_kind(g["event"]):
+        if p["base_track"] != track_of(g["event"]):
             return False
     elif p["track"] != g["track"]:
         return False
-    if track_of_kind(g["event"]) == "control":
+    if track_of(g["event"]) == "control":
         return p["kind"] == g["event"] and matcher.same_side(g.get("new_controller"), p["new_controller"]) \
             and matcher.same_place(g["place"], p)
     return p["event_type"] == g["type"] and matcher.same_place(g.get("place"), p)

@@ -18,7 +18,7 @@ from frontwatch.events.model import EventMention
 from frontwatch.records import Place
 from frontwatch.events.ontology import CONTROL_KINDS, types_of
 from frontwatch.events.triggers import LEFT_VERBS, Trigger, find_triggers
-from frontwatch.events.violence import ViolentReading, read_sentence
+from frontwatch.events.violence import ARMED_VICTIM_RX, CIVILIAN_RX, ViolentReading, read_sentence
 
 # Bump when extraction changes (the rules, or the packaged mention filter is trained again):
 # stored articles are then extracted again.
@@ -139,7 +139,8 @@ def extract_candidates(article, nlp, actors: ActorDictionary, doc=None, mention_
 def _judged(mentions, doc, ctx, mention_filter, on_features) -> list[tuple[EventMention, bool]]:
     from collections import Counter
 
-    from frontwatch.events.filter import mention_features, scored, track_of
+    from frontwatch.events.filter import mention_features, scored
+    from frontwatch.events.gold import track_of
 
     per_sentence = Counter(m.sentence_index for m in mentions)
     out = []
@@ -999,6 +1000,4 @@ def _demonym_side(ctx, noun) -> str | None:
 
 
 def _civilian_victims(text: str) -> bool:
-    from frontwatch.events.violence import ARMED_VICTIM_RX, CIVILIAN_RX
-
     return bool(CIVILIAN_RX.search(text)) and not ARMED_VICTIM_RX.search(text)

@@ -24,8 +24,8 @@ from typing import Any
 
 from frontwatch.errors import ConfigError
 from frontwatch.events.dates import last_day
-from frontwatch.events.gold import VIOLENT_KINDS
-from frontwatch.events.ontology import CONTROL_KINDS, EVENT_FACTUALITY
+from frontwatch.events.gold import track_of
+from frontwatch.events.ontology import EVENT_FACTUALITY
 
 PACKAGED = "packaged"
 SAY_LEMMAS = {"say", "claim", "tell", "report", "announce", "confirm", "state", "add", "insist",
@@ -73,10 +73,6 @@ def load_mention_filter(setting: str) -> MentionFilter | None:
     except (OSError, ValueError, KeyError) as exc:
         raise ConfigError(f"cannot read the mention filter {path}: {exc}; set mention_filter to "
                           f"'packaged', 'off' or a file written by scripts/train_mention_filter.py") from exc
-
-
-def track_of(kind: str) -> str | None:
-    return "control" if kind in CONTROL_KINDS else "violent" if kind in VIOLENT_KINDS else None
 
 
 def scored(m) -> bool:

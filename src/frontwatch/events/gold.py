@@ -12,6 +12,11 @@ from frontwatch.events.ontology import CONTROL_KINDS
 
 VIOLENT_KINDS = ("clash", "airstrike", "shelling", "bombing", "suicide bombing", "attack", "abduction")
 GOLD_KINDS = CONTROL_KINDS + VIOLENT_KINDS
+
+
+def track_of(kind: str) -> str | None:
+    """"control" for a control change, "violent" for a violent event, else None."""
+    return "control" if kind in CONTROL_KINDS else "violent" if kind in VIOLENT_KINDS else None
 CONFLICTS = ("afghanistan-2021", "pakistan-ttp", "syria", "iraq-isis", "ukraine", "sudan", "myanmar",
              "gaza", "ethiopia", "drc", "sahel", "somalia", "nigeria", "yemen", "mozambique",
              "nagorno-karabakh", "libya")

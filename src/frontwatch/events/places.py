@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from frontwatch.names import plain_name
-from frontwatch.events.context import ArticleContext, PlaceHit, not_a_place  # noqa: F401 (re-exported)
+from frontwatch.events.context import ArticleContext, PlaceHit, not_a_place
 from frontwatch.records import Place
 
 FILLERS = {"the", "northern", "southern", "eastern", "western", "northeastern", "northwestern",

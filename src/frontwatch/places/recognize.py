@@ -237,11 +237,15 @@ def _cued_unknown_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list
         if start == end or any(t.pos_ != "PROPN" or t.ent_type_ in CUED_NOT_PLACE
                                for t in doc[start:end] if _is_name_start(t)):
             continue
-        span = doc[start:end]
-        entries, similarity = _fuzzy_entries(gazetteer, span.text)
-        found.append(_candidate(span, entries, similarity))
-        taken.update(range(start, end))
+        found.append(_take(doc[start:end], gazetteer, taken))
     return found + _names_after_cue(doc, gazetteer, taken)
+
+
+def _take(span: Span, gazetteer: Gazetteer, taken: set[int]) -> Candidate:
+    """A candidate for a name a cue found, its tokens taken."""
+    entries, similarity = _fuzzy_entries(gazetteer, span.text)
+    taken.update(range(span.start, span.end))
+    return _candidate(span, entries, similarity)
 
 
 # A name right before "district", "province", "area" is a place even when the small model
@@ -263,13 +267,10 @@ def _names_after_cue(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Ca
                 (_is_name_start(doc[end]) or (end > start and _is_name_inside(doc[end]) and end + 1 < len(doc)
                                                and _is_name_start(doc[end + 1]))):
             end += 1
-        if end == start or any(t.ent_type_ in cues.OTHER_NAME_LABELS or t.pos_ not in {"PROPN", "NOUN", "ADJ"}
+        if end == start or any(t.ent_type_ in CUED_NOT_PLACE or t.pos_ not in {"PROPN", "NOUN", "ADJ"}
                                for t in doc[start:end] if _is_name_start(t)):
             continue
-        span = doc[start:end]
-        entries, similarity = _fuzzy_entries(gazetteer, span.text)
-        found.append(_candidate(span, entries, similarity))
-        taken.update(range(start, end))
+        found.append(_take(doc[start:end], gazetteer, taken))
     return found
 
 
