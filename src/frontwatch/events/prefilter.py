@@ -33,12 +33,13 @@ EVENT_STEMS = (
     "stab", "firefight", "skirmish", "offensive", "missile", "rocket", "mortar", "drone", "airstrike",
     "toll", "martyr", "lives", "eliminat", "casualt",
 )
-# Words of war besides the armed sides themselves.
+# Words of war besides the armed sides themselves (stems, or whole words where a stem would
+# catch other words: "war" and not "warning").
 CONFLICT_STEMS = (
     "troop", "soldier", "fighter", "militant", "rebel", "insurgen", "forces", "army", "armies", "militia",
     "gunm", "jihad", "terror", "military", "commando", "paramilitar", "junta", "regime", "kill", "dead",
     "died", "bomb", "blast", "explos", "shell", "missile", "rocket", "drone", "airstrike", "air strike",
-    "artillery", "mortar", "siege", "besieg", "offensive", "occupation", "frontline", "front line", "war",
+    "artillery", "mortar", "siege", "besieg", "offensive", "occupation", "frontline", "front line", r"wars?\b",
     "fighting", "clash", "ambush", "massacr", "martyr", "casualt", "hostage", "abduct", "kidnap",
 )
 _EVENT_RX = re.compile(r"\b(?:" + "|".join(sorted(EVENT_STEMS, key=len, reverse=True)) + ")", re.IGNORECASE)
