@@ -978,7 +978,7 @@ def _agent(view, ctx, head) -> str | None:
         [c for c in verb.children if c.dep_ == "nsubj"]
     for subject in subjects:
         words = list(subject.subtree)
-        text = subject.doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
+        text = subject.doc[words[0].i: words[-1].i + 1].text
         found = ctx.actors.find(text)
         if found and not _possessed(text, found[-1]):
             return ctx.resolve(_lead_actor(found)[2])

@@ -40,6 +40,7 @@ CONFLICT_STEMS = (
     "gunm", "jihad", "terror", "military", "commando", "paramilitar", "junta", "regime", "kill", "dead",
     "died", "bomb", "blast", "explos", "shell", "missile", "rocket", "drone", "airstrike", "air strike",
     "artillery", "mortar", "siege", "besieg", "offensive", "occupation", "frontline", "front line", r"wars?\b",
+    "warplane", "warship", "warhead", "warlord", "warring", "warfare", "jet", "aircraft", "helicopter",
     "fighting", "clash", "ambush", "massacr", "martyr", "casualt", "hostage", "abduct", "kidnap",
 )
 _EVENT_RX = re.compile(r"\b(?:" + "|".join(sorted(EVENT_STEMS, key=len, reverse=True)) + ")", re.IGNORECASE)

@@ -146,7 +146,7 @@ def _without_overlaps(triggers: list[Trigger]) -> list[Trigger]:
 
 def _make(tok: Token, last: Token, kind: str, target: str, actor: str) -> Trigger:
     return Trigger(tok.idx, last.idx + len(last.text), kind, target, actor, tok,
-                   tok.doc.text[tok.idx: last.idx + len(last.text)])
+                   tok.doc[tok.i: last.i + 1].text)   # doc.text would join the whole document again
 
 
 def _verb_trigger(tok: Token) -> Trigger | None:
