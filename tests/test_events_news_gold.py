@@ -11,9 +11,10 @@ from tests.conftest import ROOT
 NEWS = ROOT / "eval" / "news"
 
 # (track, measure) -> floor
-DEV_FLOORS = {("control", "f1"): 0.61, ("violent", "f1"): 0.65, ("violent", "fatality_accuracy"): 0.80}
+DEV_FLOORS = {("control", "f1"): 0.61, ("violent", "f1"): 0.65, ("violent", "fatality_accuracy"): 0.80,
+              ("control", "date_accuracy"): 0.89}
 HELDOUT_FLOORS = {("control", "f1"): 0.63, ("violent", "f1"): 0.57, ("violent", "fatality_accuracy"): 0.78,
-                  ("control", "date_accuracy"): 0.86}
+                  ("control", "date_accuracy"): 0.88}
 
 
 def test_the_gold_follows_its_guideline():

@@ -130,7 +130,7 @@ def extract_candidates(article, nlp, actors: ActorDictionary, doc=None, mention_
         view = SentenceView(index, sent.start_char, sent.end_char, sent.text, sent,
                             sent.start_char < ctx.title_end)
         mentions += sentence_mentions(view, ctx)
-    mentions = restated(mentions)
+    mentions = restated(_dated_by_paragraph(mentions, ctx))
     if mention_filter is None and on_features is None:
         return [(m, True) for m in mentions]
     return _judged(mentions, doc, ctx, mention_filter, on_features)
@@ -153,6 +153,29 @@ def _judged(mentions, doc, ctx, mention_filter, on_features) -> list[tuple[Event
         if on_features is not None:
             on_features(m, features)
         out.append((m, mention_filter is None or mention_filter.keeps(track_of(m.kind), features)))
+    return out
+
+
+# A control change with no day of its own takes the day of one this many sentences before it
+# in the same paragraph: "The Taliban took Asadabad on Saturday. ... Gardez and Sharana also fell."
+PARAGRAPH_DAY_SENTENCES = 2
+
+
+def _dated_by_paragraph(mentions: list[EventMention], ctx: ArticleContext) -> list[EventMention]:
+    """A news paragraph tells one day: a control change it gives no day to (publication
+    basis) happened on the day an earlier change of the same paragraph is given."""
+    out = []
+    for m in mentions:
+        if m.kind in CONTROL_KINDS and m.date_basis == "publication" and m.evidence.get("field") == "text":
+            earlier = [o for o in out if o.kind in CONTROL_KINDS and o.date_precision == "day"
+                       and o.date_basis in {"explicit", "relative"} and o.evidence.get("field") == "text"
+                       and 0 < m.sentence_index - o.sentence_index <= PARAGRAPH_DAY_SENTENCES
+                       and "\n\n" not in ctx.text[ctx.title_end + o.evidence["sentence_end"]:
+                                                   ctx.title_end + m.evidence["sentence_start"]]]
+            if earlier:
+                o = earlier[-1]
+                m = replace(m, date=o.date, date_precision=o.date_precision, date_basis=o.date_basis)
+        out.append(m)
     return out
 
 
@@ -207,8 +230,6 @@ def sentence_mentions(view: SentenceView, ctx: ArticleContext) -> list[EventMent
 def _elliptical(view: SentenceView, ctx: ArticleContext, out: list[EventMention]) -> list[EventMention]:
     """"Kunduz fell on Sunday, a day after Sheberghan": the same event for the place after
     "after" ("before"), its day moved back (forward) by the gap."""
-    from dataclasses import replace
-
     m = GAP_AFTER_RX.search(view.text)
     base = [o for o in out if o.sentence_index == view.index and o.kind in CONTROL_KINDS]
     if not m or not base:
@@ -666,6 +687,7 @@ def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDa
         return [_inherited(view, ctx, [])]
     if _ongoing(view, trig):
         return [_inherited(view, ctx, [])]
+    inside = _without_saying_day(view, trig, inside)
     pool = inside or [e for e in expressions if not _in_other_clause(e, view, trig)]
     if not pool:
         return [_inherited(view, ctx, earlier)]
@@ -678,8 +700,7 @@ def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDa
     if chosen.kind in {"day_month", "month_day"}:
         years = [e.year for e in expressions if e.kind in {"day_month_year", "month_day_year"} and e.start < chosen.start]
         if years:   # "On 28 September 2015 ... retook it on 1 October": the sentence's year
-            from dataclasses import replace as _replace
-            chosen = _replace(chosen, kind="day_month_year", year=years[-1])
+            chosen = replace(chosen, kind="day_month_year", year=years[-1])
     same = [m for m in earlier if m.sentence_index == view.index and m.date]
     anchor = datelib.ResolvedDate(same[-1].date, same[-1].date_precision, same[-1].date_basis) \
         if same else ctx.anchor   # "fell on Monday, and was retaken the same afternoon"
@@ -690,6 +711,19 @@ def _dates_for(view, ctx, trig, expressions, earlier) -> list[datelib.ResolvedDa
     for extra in following:
         dates.append(datelib.resolve(extra, ctx.published, future, ctx.anchor))
     return dates
+
+
+def _without_saying_day(view, trig, inside: list) -> list:
+    """"Tigrayan forces said on Monday they had seized Kombolcha on Sunday": the day right
+    after the saying verb is when it was said (the parser hangs it on either verb); the
+    deed's own day is the one after the trigger's subject."""
+    subjects = [c for c in trig.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(inside) < 2 or not subjects:
+        return inside
+    subject_at = subjects[0].idx - view.start
+    said = [e for e in inside if e.end <= subject_at and SAYING_RX.search(view.text[max(0, e.start - 25): e.start])]
+    rest = [e for e in inside if e not in said]
+    return rest or inside
 
 
 def _ongoing(view, trig) -> bool:
