@@ -29,10 +29,35 @@ def feed_outlet(title: str | None) -> str | None:
     return title or None
 
 
+# A numeric character reference; feedparser's loose parser calls chr() on its value.
+CHARREF_RX = re.compile(rb"&#(?:[xX](?P<hex>[0-9a-fA-F]+)|(?P<dec>[0-9]+));")
+
+
+def _no_character(m: re.Match) -> bytes:
+    digits = m.group("hex") or m.group("dec")
+    if len(digits) <= 8:
+        value = int(digits, 16 if m.group("hex") else 10)
+        if value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF:
+            return m.group(0)
+    return b"&#xFFFD;"
+
+
+def readable_charrefs(data: bytes) -> bytes:
+    """References to no character (past U+10FFFF, a surrogate) as U+FFFD, the replacement
+    character: one such reference in a garbled item would otherwise stop the whole feed."""
+    return CHARREF_RX.sub(_no_character, data)
+
+
 def read_feed(source: str, data: bytes) -> Iterator[RawDocument | Rejection]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(readable_charrefs(data))
+    except Exception as exc:  # the loose parser on garbled markup: the file is recorded instead
+        yield Rejection(source, None, "ingest", "bad-feed",
+                        f"the feed cannot be parsed ({type(exc).__name__}: {exc}); check that the "
+                        "file is a complete RSS or Atom document")
+        return
     if not parsed.entries:
         reason = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         yield Rejection(source, None, "ingest", "bad-feed",

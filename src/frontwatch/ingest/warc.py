@@ -116,6 +116,8 @@ def read_warc(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawDocu
     from warcio.exceptions import ArchiveLoadFailed
 
     whole_until = complete_until(stream)
+    size = stream.seek(0, 2)
+    stream.seek(0)
     compressed = stream.read(2) == b"\x1f\x8b"
     stream.seek(0)
     count, iterator = 0, ArchiveIterator(stream)
@@ -139,3 +141,14 @@ def read_warc(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawDocu
         yield Rejection(source, f"record {count}", "ingest", "truncated",
                         f"the WARC file breaks off ({exc}); the {whole} record(s) before the "
                         "break were read. Download the file again for the rest")
+    except (AttributeError, IndexError, KeyError, TypeError) as exc:
+        # warcio's parser fails this way on record headers that are cut off or garbled
+        yield _unparsable(source, count, exc, cut=compressed and whole_until < size)
+
+
+def _unparsable(source: str, count: int, exc: Exception, cut: bool) -> Rejection:
+    whole = count - 1 if count else 0
+    return Rejection(source, f"record {count}", "ingest", "truncated" if cut else "bad-warc",
+                     f"the WARC file {'breaks off' if cut else 'is damaged'} (a record cannot be "
+                     f"parsed: {type(exc).__name__}: {exc}); the {whole} record(s) before it were "
+                     "read. Download the file again for the rest")
