@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 NAIVE_SAMPLE = 1000
 COPY_SHARE = 0.05
+RECENT = 500          # copies are drawn from the last RECENT stories
 SEED = 11
 
 TEAMS = ["Rovers", "City", "United", "Athletic", "Wanderers", "Albion", "Harriers", "Town", "Rangers", "Olympic"]
@@ -79,30 +80,43 @@ def conflict_pool() -> list[dict]:
     return pool
 
 
-def corpus(n: int, conflict_share: float, rng: random.Random) -> list[dict]:
+def write_corpus(path: Path, n: int, conflict_share: float, rng: random.Random) -> tuple[int, list[dict]]:
+    """Write the feed line by line (so the bench's own memory stays flat in N); returns its
+    word count and the first NAIVE_SAMPLE articles, for the naive pass."""
     pool = conflict_pool()
-    items = []
-    for i in range(n):
-        if items and rng.random() < COPY_SHARE:   # a story carried again, sometimes trimmed
-            src = dict(rng.choice(items))
-            paras = src["text"].split("\n\n")
-            src["text"] = "\n\n".join(paras[: max(1, len(paras) - rng.randint(0, 2))])
-            src.update(id=f"copy-{i}", url=f"https://other.example/{i}", outlet="Another Outlet")
-            items.append(src)
-        elif rng.random() < conflict_share:
-            src = dict(rng.choice(pool))
-            src.update(id=f"conflict-{i}", url=f"https://wire.example/{i}")
-            items.append(src)
-        else:
-            items.append(other_article(rng, i))
-    return items
+    recent: list[dict] = []   # copies are of stories carried lately, as on a wire
+    sample: list[dict] = []
+    words = 0
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            item = next_item(rng, i, recent, pool, conflict_share)
+            recent = (recent + [item])[-RECENT:]
+            if len(sample) < NAIVE_SAMPLE:
+                sample.append(item)
+            words += len(item["text"].split())
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    return words, sample
 
 
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def next_item(rng: random.Random, i: int, recent: list[dict], pool: list[dict], conflict_share: float) -> dict:
+    if recent and rng.random() < COPY_SHARE:   # a story carried again, sometimes trimmed
+        src = dict(rng.choice(recent))
+        paras = src["text"].split("\n\n")
+        src["text"] = "\n\n".join(paras[: max(1, len(paras) - rng.randint(0, 2))])
+        src.update(id=f"copy-{i}", url=f"https://other.example/{i}", outlet="Another Outlet")
+        return src
+    if rng.random() < conflict_share:
+        src = dict(rng.choice(pool))
+        src.update(id=f"conflict-{i}", url=f"https://wire.example/{i}")
+        return src
+    return other_article(rng, i)
 
 
-def run_size(n: int, conflict_share: float) -> dict:
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def run_size(n: int, conflict_share: float, workers: int) -> dict:
     """One size, in this process: the stages of `frontwatch run`, then the naive pass."""
     from frontwatch.copies import find_copies
     from frontwatch.engine import Engine
@@ -113,18 +127,16 @@ def run_size(n: int, conflict_share: float) -> dict:
     from frontwatch.store import open_store
 
     rng = random.Random(SEED)
-    items = corpus(n, conflict_share, rng)
-    words = sum(len(i["text"].split()) for i in items)
-    figures = {"articles": n, "words": words}
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "stream.jsonl"
-        feed.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+        words, sample = write_corpus(feed, n, conflict_share, rng)
+        figures = {"articles": n, "words": words}
         settings = load_settings(db=str(Path(tmp) / "fw.db"))
         nlp = load_places_pipeline(settings)
         store = open_store(settings.db)
         stages = [("ingest", lambda: ingest_paths(store, [str(feed)], settings)),
                   ("copies", lambda: find_copies(store, settings)),
-                  ("extract", lambda: Engine().extract(store, settings, nlp=nlp)),
+                  ("extract", lambda: Engine(workers=workers).extract(store, settings, nlp=nlp)),
                   ("fuse", lambda: fuse_from_store(store))]
         total = 0.0
         for name, stage in stages:
@@ -134,8 +146,9 @@ def run_size(n: int, conflict_share: float) -> dict:
             total += figures[name]
         figures["total"] = total
         figures["peak_mb"] = peak_mb()
+        figures["worker_peak_mb"] = peak_mb(resource.RUSAGE_CHILDREN)
+        figures["workers"] = workers
         store.close()
-        sample = items[:NAIVE_SAMPLE]
         t0 = time.perf_counter()
         for _ in nlp.pipe([f"{i['title']}\n\n{i['text']}" for i in sample]):
             pass
@@ -152,20 +165,25 @@ def report(f: dict, conflict_share: float) -> None:
         print(f"  {stage:<8} {t:8.1f} s  {n / t:9.1f} articles/s  {words / t:11.0f} words/s")
     sampled = f" (spaCy on {NAIVE_SAMPLE}, scaled)" if f["naive_sampled"] else ""
     print(f"  naive    {f['naive']:8.1f} s  {n / f['naive']:9.1f} articles/s{sampled}")
-    print(f"  end to end is {f['naive'] / f['total']:.1f}x the naive pass; peak memory {f['peak_mb']:.0f} MB")
+    print(f"  end to end is {f['naive'] / f['total']:.1f}x the naive pass")
+    workers = f"; each of {f['workers']} extraction workers at most {f['worker_peak_mb']:.0f} MB" \
+        if f["workers"] > 1 else ""
+    print(f"  peak memory: driver {f['peak_mb']:.0f} MB{workers}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--conflict-share", type=float, default=0.2)
+    parser.add_argument("--workers", type=int, default=2, help="extraction processes (local engine)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one, args.conflict_share)))
+        print(json.dumps(run_size(args.one, args.conflict_share, args.workers)))
         return
     for n in (int(s) for s in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--conflict-share", str(args.conflict_share)],
+        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--conflict-share", str(args.conflict_share),
+                              "--workers", str(args.workers)],
                              capture_output=True, text=True, check=True)
         report(json.loads(out.stdout.strip().splitlines()[-1]), args.conflict_share)
 

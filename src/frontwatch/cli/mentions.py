@@ -68,7 +68,7 @@ def eval_command(settings: Settings, gold: str, articles_dir: str | None, as_jso
     recall, F1, date and fatality accuracy per track, conflict and kind."""
     from frontwatch.events.actors import load_actors
     from frontwatch.events.evaluate import evaluate_store, load_gold
-    from frontwatch.events.store import extract_store
+    from frontwatch.engine import Engine
     from frontwatch.ingest import ingest_paths
     from frontwatch.places.gazetteer import Gazetteer
     from frontwatch.store import open_store
@@ -77,7 +77,7 @@ def eval_command(settings: Settings, gold: str, articles_dir: str | None, as_jso
     with open_store(settings.db) as store:
         if articles_dir:
             ingest_paths(store, [articles_dir], settings)
-            extract_store(store, settings)
+            Engine().extract(store, settings)
         gazetteer = Gazetteer.open(settings.gazetteer_path)
         try:
             report = evaluate_store(store, gold, articles_dir, gazetteer, load_actors(settings.actors_file))

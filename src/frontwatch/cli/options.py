@@ -69,12 +69,13 @@ def engine_options(func: Callable) -> Callable:
     """``--engine / --scheduler / --workers``: where extraction runs, passed as ``engine``."""
 
     @click.option("--engine", "engine_name", type=click.Choice(["local", "dask"]), default="local",
-                  show_default=True, help="Where extraction runs: this process, or Dask workers.")
+                  show_default=True, help="Where extraction runs: processes on this machine, or Dask workers.")
     @click.option("--scheduler", metavar="ADDRESS",
                   help="Dask scheduler to use with --engine dask (e.g. tcp://10.0.0.5:8786); "
                        "without it, a local cluster of --workers processes.")
     @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
-                  help="Worker processes of the local Dask cluster.")
+                  help="Extraction processes: forked on this machine (at most one per core), "
+                       "or those of the local Dask cluster.")
     @functools.wraps(func)
     def wrapper(*args: Any, engine_name: str, scheduler: str | None, workers: int, **kwargs: Any) -> Any:
         from frontwatch.engine import Engine

@@ -17,8 +17,9 @@ class EngineUnavailable(FrontwatchError):
 
 @dataclass(frozen=True)
 class Engine:
-    """``name`` "local" (this process) or "dask" (``scheduler`` address, or a LocalCluster
-    of ``workers`` processes when there is none)."""
+    """``name`` "local" (this machine: ``workers`` processes forked from this one, no more
+    than its cores) or "dask" (``scheduler`` address, or a LocalCluster of ``workers``
+    processes when there is none)."""
 
     name: str = "local"
     scheduler: str | None = None
@@ -39,7 +40,8 @@ class Engine:
         if self.name == "local":
             from frontwatch.events.store import extract_store
 
-            return extract_store(store, settings, nlp=nlp, on_progress=on_progress, force=force)
+            return extract_store(store, settings, nlp=nlp, on_progress=on_progress, force=force,
+                                 workers=self.workers)
         from frontwatch.engine.dask import extract_distributed
 
         return extract_distributed(store, settings, client_or_address=self.scheduler,

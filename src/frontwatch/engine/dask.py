@@ -60,6 +60,7 @@ def write_as_completed(store: Store, client, chunks: list[list[str]], plugin_nam
     from distributed import as_completed
 
     from frontwatch.engine.worker import extract_chunk
+    from frontwatch.events.store import write_chunk
     from frontwatch.store.articles import iter_articles
 
     window = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
@@ -80,21 +81,6 @@ def write_as_completed(store: Store, client, chunks: list[list[str]], plugin_nam
         future.release()
         submit_next(futures)
         yield [article_id for article_id, _ in results]
-
-
-def write_chunk(store: Store, results, report, version: str) -> None:
-    """One transaction: each article's mentions replaced, with its extraction record."""
-    from frontwatch.events.store import replace_article_mentions
-
-    with store.transaction():
-        for article_id, found in results:
-            replace_article_mentions(store, article_id, found, version)
-    for _, found in results:
-        unique = {m.id: m for m in found}
-        report.articles += 1
-        report.mentions += len(unique)
-        for m in unique.values():
-            report.by_kind[m.kind] = report.by_kind.get(m.kind, 0) + 1
 
 
 def register_extractor(client, settings: Settings) -> str:

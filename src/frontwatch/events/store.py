@@ -79,16 +79,15 @@ def pending_article_ids(store: Store, version: str, force: bool = False) -> tupl
 
 
 def extract_store(store: Store, settings, nlp=None, on_progress: ProgressCallback | None = None,
-                  force: bool = False) -> ExtractReport:
-    """Extract mentions from every new or changed article (all with ``force``)."""
+                  force: bool = False, workers: int = 1) -> ExtractReport:
+    """Extract mentions from every new or changed article (all with ``force``), on
+    ``workers`` forked processes (frontwatch.engine.forked) when there is more than one
+    chunk of work; the store is written from this process only, chunk by chunk in order."""
     from frontwatch.events.actors import load_actors
     from frontwatch.events.extract import extractor_version
     from frontwatch.events.filter import load_mention_filter
-    from frontwatch.store.articles import get_article
 
     progress = on_progress or (lambda done, total, label: None)
-    actors = load_actors(settings.actors_file)
-    mention_filter = load_mention_filter(settings.mention_filter)
     version = extractor_version(settings)
     todo, skipped = pending_article_ids(store, version, force)
     report = ExtractReport(skipped=skipped)
@@ -97,20 +96,44 @@ def extract_store(store: Store, settings, nlp=None, on_progress: ProgressCallbac
     if nlp is None:
         from frontwatch.places import load_places_pipeline
         nlp = load_places_pipeline(settings)
+    from frontwatch.engine.forked import Extractor
+
+    extract = Extractor(nlp, load_actors(settings.actors_file), load_mention_filter(settings.mention_filter),
+                        version)
     batch = max(1, settings.extract_batch)
-    for start in range(0, len(todo), batch):
-        ids = todo[start:start + batch]
-        results = extract_articles([get_article(store, i) for i in ids], nlp, actors, mention_filter, version)
-        with store.transaction():
-            for article_id, found in results:
-                replace_article_mentions(store, article_id, found, version)
-        for _, found in results:
-            report.articles += 1
-            report.mentions += len({m.id for m in found})
-            for m in {m.id: m for m in found}.values():
-                report.by_kind[m.kind] = report.by_kind.get(m.kind, 0) + 1
-        progress(min(start + batch, len(todo)), len(todo), ids[-1][:12])
+    chunks = [todo[start:start + batch] for start in range(0, len(todo), batch)]
+    for results in _chunk_results(store, chunks, extract, workers):
+        write_chunk(store, results, report, version)
+        progress(report.articles, len(todo), results[-1][0][:12])
     return report
+
+
+def _chunk_results(store: Store, chunks: list[list[str]], extract, workers: int) -> Iterator[list]:
+    """Each chunk's ``(article id, mentions)`` list, in chunk order, read from the store as
+    it is needed."""
+    from frontwatch.engine.forked import ForkedWorkers, usable_workers
+    from frontwatch.store.articles import get_article
+
+    articles = ([get_article(store, i) for i in ids] for ids in chunks)
+    workers = usable_workers(workers) if len(chunks) > 1 else 1
+    if workers == 1:
+        yield from map(extract, articles)
+        return
+    with ForkedWorkers(extract, workers) as pool:
+        yield from pool.map(articles)
+
+
+def write_chunk(store: Store, results, report: ExtractReport, version: str) -> None:
+    """One transaction: each article's mentions replaced, with its extraction record."""
+    with store.transaction():
+        for article_id, found in results:
+            replace_article_mentions(store, article_id, found, version)
+    for _, found in results:
+        unique = {m.id: m for m in found}
+        report.articles += 1
+        report.mentions += len(unique)
+        for m in unique.values():
+            report.by_kind[m.kind] = report.by_kind.get(m.kind, 0) + 1
 
 
 def article_text(article) -> str:
