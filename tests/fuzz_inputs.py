@@ -27,11 +27,13 @@ EXTENSIONS = (".txt", ".md", ".html", ".jsonl", ".json", ".warc", ".warc.gz", ".
               ".rss", ".atom", ".bin", "")
 
 # Payloads that break readers: NULs, control bytes, invalid or surrogate UTF-8, JSON
-# escapes of lone surrogates, byte-order marks, markup and JSON openers, a huge line.
+# escapes of lone surrogates, byte-order marks, markup and JSON openers, JSON nested
+# deeper than the stack, a huge line.
 NASTY = (
     b"\x00", b"\x00" * 64, bytes(range(1, 32)), b"\x1b[31m", b"\xff\xfe\xfd", b"\xc3\x28",
     b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\x80" * 40, b"\xef\xbb\xbf", b"\xff\xfe",
-    b'"\\ud800"', b'{"text": "\\udfff broken"}', b"\\u0000", b"\r", b"\r\n" * 50, b"\n" * 500,
+    b'"\\ud800"', b'{"text": "\\udfff broken"}', b"\\ud800", b"\\udc00x", b"\\u0000", b"[" * 3000,
+    b'{"a": ' * 1500, b"\r", b"\r\n" * 50, b"\n" * 500,
     b"<", b"<![CDATA[", b"]]>", b"<!--", b"&#0;", b"&#x110000;", b"&amp", b"{", b"}", b"[",
     b"WARC/1.0\r\n", b"Content-Length: 99999999\r\n", b"Content-Length: -5\r\n", b"\x1f\x8b",
     "\u202e\u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd".encode(),

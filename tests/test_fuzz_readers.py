@@ -8,10 +8,14 @@ fuzz_inputs.check_accounted). The per-test timeout catches an input that hangs a
 """
 from __future__ import annotations
 
+import io
+import json
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from builders import STORY, html_page
 from fuzz_inputs import (EXTENSIONS, NASTY, SAMPLE_NAMES, fuzz_settings, hang_limit, ingest_and_account,
                          mutate, mutate_inside_gzip, seed_samples)
 
@@ -56,6 +60,8 @@ def file_name(sample_name: str, extension: str | None) -> str:
 # feedparser's loose parser failed on a reference to no character (chr() out of range)
 @example(name="atom", ops=[("truncate", 0.5), ("insert", 0.5, b"&#x110000;")], extension=None,
          inside_gzip=False)
+# a UTF-16 byte-order mark before bytes of odd length: UnicodeDecodeError stopped the run
+@example(name="atom", ops=[("insert", 0.0, b"\xff\xfe\xfd")], extension=None, inside_gzip=False)
 def test_mutated_samples_become_articles_or_rejections(samples, folder, name, ops, extension, inside_gzip):
     file, data = samples[name]
     broken = mutate_inside_gzip(data, ops) if inside_gzip and data[:2] == b"\x1f\x8b" else mutate(data, ops)
@@ -94,3 +100,36 @@ def test_cut_warc_gz_keeps_the_pages_before_the_break(folder, samples):
     result = ingest_and_account(folder, "crawl.warc.gz", data[: int(len(data) * 0.75)])
     assert len(result.articles) == 1
     assert [r["reason"] for r in result.rejections] == ["truncated"]
+
+
+def test_jsonl_lone_surrogate_escape_lands_as_a_replacement_character(folder):
+    """json.loads turns "\\ud800" into a lone surrogate, which the store could not write:
+    the whole run stopped, losing the batch."""
+    line = json.dumps({"id": "s", "title": "Broken \\ud800", "text": " ".join(STORY)}).replace("\\\\", "\\")
+    result = ingest_and_account(folder, "wire.jsonl", (line + "\n").encode())
+    (article,) = result.articles
+    assert article.title == "Broken \ufffd"
+
+
+def test_jsonl_nested_past_the_stack_is_one_rejected_line(folder):
+    deep = '{"id": "d", "text": "x", "deep": ' + "[" * 5000 + "]" * 5000 + "}"
+    good = json.dumps({"id": "g", "text": " ".join(STORY)})
+    result = ingest_and_account(folder, "wire.jsonl", f"{deep}\n{good}\n".encode())
+    assert [a.external_id for a in result.articles] == ["g"]
+    assert [(r["position"], r["reason"]) for r in result.rejections] == [("line 1", "bad-json")]
+    assert "nests more than" in result.rejections[0]["detail"]
+
+
+def test_warc_page_in_utf7_is_stored(folder):
+    """UTF-7 decodes "+2AA-" to a lone surrogate; the page must still land."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-7")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(
+        "https://x.example/a", "response", http_headers=headers,
+        payload=io.BytesIO(html_page("Title +2AA-", STORY).encode())))
+    result = ingest_and_account(folder, "crawl.warc.gz", buffer.getvalue())
+    assert len(result.articles) == 1 and STORY[0] in result.articles[0].text

@@ -12,6 +12,9 @@ from frontwatch.errors import FrontwatchError
 WESTERN = {"cp1252", "windows_1252", "latin_1", "iso8859_1", "iso8859_15", "cp1250",
            "windows_1250", "mac_roman", "iso8859_2", "cp850", "ascii"}
 MAX_REPLACEMENT_SHARE = 0.01
+# A lone surrogate is no character: UTF-7, a JSON "\\ud800" escape without its pair and a
+# few codecs decode to one, and the store (UTF-8) could not write the text.
+LONE_SURROGATE_RX = re.compile("[\ud800-\udfff]")
 
 
 class DecodeError(FrontwatchError):
@@ -35,7 +38,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        # replace, not fail: a file cut at an odd byte still reads (its first bytes are sniffed)
+        text = data.decode("utf-16", errors="replace")
+        if text.count("\ufffd") > MAX_REPLACEMENT_SHARE * max(len(text), 1):
+            raise DecodeError("the bytes start with a UTF-16 byte-order mark but are not UTF-16")
+        return text, "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -43,10 +50,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     declared = declared_charset(data)
     if declared and declared != "utf-8":
         try:
-            return data.decode(declared), declared
+            return without_lone_surrogates(data.decode(declared)), declared
         except (UnicodeDecodeError, LookupError):
             pass
     return _detected(data)
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate as U+FFFD, the replacement character."""
+    return LONE_SURROGATE_RX.sub("\ufffd", text)
 
 
 def _detected(data: bytes) -> tuple[str, str]:
@@ -61,7 +73,7 @@ def _detected(data: bytes) -> tuple[str, str]:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             return data.decode("latin-1"), "latin-1"
-    text = str(best)
+    text = without_lone_surrogates(str(best))
     if text.count("\ufffd") > MAX_REPLACEMENT_SHARE * max(len(text), 1):
         raise DecodeError(f"the bytes decode badly even as {best.encoding}")
     return text, best.encoding

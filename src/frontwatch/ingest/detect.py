@@ -67,6 +67,8 @@ def _first_line_is_json(text: str) -> bool:
     first = text.split("\n", 1)[0].strip()
     try:
         return isinstance(json.loads(first), dict)
+    except RecursionError:
+        return True    # an object nested too deep to parse: the JSONL reader says so
     except ValueError:
         # A very long first line may be cut by the sniff window: trust its shape.
         return len(first) >= SNIFF_BYTES // 2 and first.startswith('{"')

@@ -9,8 +9,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from frontwatch.ingest.decode import DecodeError, decode_bytes
+from frontwatch.ingest.decode import DecodeError, decode_bytes, without_lone_surrogates
 from frontwatch.records import RawDocument, Rejection
+
+# A news item's fields nest a few levels at most; far deeper JSON cannot be written to the
+# store and read back without running out of stack.
+MAX_NESTING = 64
 
 ALIASES = {
     "external_id": ("id", "guid", "uuid", "article_id"),
@@ -65,15 +69,48 @@ def read_jsonl(source: str, lines: Iterable[bytes], max_bytes: int) -> Iterator[
                             f"the line is {len(raw):,} bytes, over the limit of {max_bytes:,} "
                             "(raise it with --max-bytes)")
             continue
-        try:
-            text, _ = decode_bytes(raw)
-            obj = json.loads(text)
-        except (DecodeError, ValueError) as exc:
-            yield Rejection(source, position, "ingest", "bad-json",
-                            f"not a JSON object ({exc}); fix or remove the line and ingest again")
-            continue
-        if not isinstance(obj, dict):
-            yield Rejection(source, position, "ingest", "bad-json",
-                            f"the line holds a JSON {type(obj).__name__}, not an object")
-            continue
-        yield _document(source, line_no, obj)
+        obj = _parsed(source, position, raw)
+        yield obj if isinstance(obj, Rejection) else _document(source, line_no, obj)
+
+
+def _parsed(source: str, position: str, raw: bytes) -> dict | Rejection:
+    """The line's JSON object, or why it has none."""
+    try:
+        text, _ = decode_bytes(raw)
+        obj = json.loads(text)
+    except RecursionError:
+        obj = None
+    except (DecodeError, ValueError) as exc:
+        return Rejection(source, position, "ingest", "bad-json",
+                         f"not a JSON object ({exc}); fix or remove the line and ingest again")
+    if obj is None or nesting(obj) > MAX_NESTING:
+        return Rejection(source, position, "ingest", "bad-json",
+                         f"the JSON nests more than {MAX_NESTING} levels deep; flatten the item's "
+                         "fields and ingest again")
+    if not isinstance(obj, dict):
+        return Rejection(source, position, "ingest", "bad-json",
+                         f"the line holds a JSON {type(obj).__name__}, not an object")
+    return _without_lone_surrogates(obj)
+
+
+def nesting(value) -> int:
+    """How deeply lists and objects nest in ``value``, counted without recursion."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            pending.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def _without_lone_surrogates(value):
+    """The object with every string made writable: a "\\ud800" escape without its pair
+    decodes to a lone surrogate, which becomes U+FFFD."""
+    if isinstance(value, str):
+        return without_lone_surrogates(value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value

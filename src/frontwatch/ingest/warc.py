@@ -6,7 +6,7 @@ from dataclasses import replace
 import zlib
 from typing import BinaryIO
 
-from frontwatch.ingest.decode import DecodeError, decode_bytes
+from frontwatch.ingest.decode import DecodeError, decode_bytes, without_lone_surrogates
 from frontwatch.ingest.skipped import Skipped
 from frontwatch.records import RawDocument, Rejection
 
@@ -25,7 +25,7 @@ def _decode(payload: bytes, content_type: str) -> tuple[str, str]:
     charset = _charset(content_type)
     if charset:
         try:
-            return payload.decode(charset), charset
+            return without_lone_surrogates(payload.decode(charset)), charset
         except (UnicodeDecodeError, LookupError):
             pass
     return decode_bytes(payload)
