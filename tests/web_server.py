@@ -11,6 +11,7 @@ import uvicorn
 
 from frontwatch.settings import Settings
 from frontwatch.web import create_app
+from frontwatch.web.app import server_options
 
 START_WAIT_S = 20
 
@@ -25,7 +26,7 @@ def free_port() -> int:
 def running_app(settings: Settings) -> Iterator[str]:
     """Serve ``create_app(settings)``; yield its base URL; stop it afterwards."""
     port = free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, **server_options())
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

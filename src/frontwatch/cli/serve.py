@@ -18,7 +18,8 @@ def serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
     from frontwatch.web import create_app
+    from frontwatch.web.app import server_options
 
     app = create_app(settings)
     click.echo(f"frontwatch: http://{host}:{port}/ (API docs: /docs); Ctrl+C stops", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, **server_options())

@@ -1,6 +1,7 @@
 """API: events with their sources, articles, mentions and copy clusters."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
@@ -37,6 +38,20 @@ def page(total: int, limit: int, offset: int, items: list[Any]) -> JSONResponse:
     return plain_json({"total": total, "limit": limit, "offset": offset, "items": items})
 
 
+def on_calendar(value: str | None, name: str) -> str | None:
+    """A YYYY, YYYY-MM or YYYY-MM-DD that the pattern let through and that is a real day,
+    month or year (2021-13-45 has the shape of a day and is none)."""
+    if value is None:
+        return None
+    year, month, day = ([int(p) for p in value.split("-")] + [1, 1])[:3]
+    try:
+        date(year, month, day)
+    except ValueError:
+        raise HTTPException(400, f"{name}={value!r} is not on the calendar; write YYYY-MM-DD, YYYY-MM "
+                                 "or YYYY") from None
+    return value
+
+
 def check_span(date_from: str | None, date_to: str | None) -> None:
     if date_from and date_to and date_from > date_to:
         raise HTTPException(400, f"'from' ({date_from}) is after 'to' ({date_to})")
@@ -53,6 +68,7 @@ def events(db: Db, country: Text = None, actor: Text = None, kind: Text = None,
            limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> JSONResponse:
     """Fused events, oldest first, filtered; ``from``/``to`` keep events whose date span overlaps;
     ``background=true`` adds the events articles recall from well before them (historical)."""
+    date_from, date_to = on_calendar(date_from, "from"), on_calendar(date_to, "to")
     check_span(date_from, date_to)
     filters = EventFilter(country=country, actor=actor, kind=kind, event_type=event_type,
                           place=place, date_from=date_from, date_to=date_to,

@@ -23,6 +23,16 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'se
                            "img-src 'self' data:{tiles}; connect-src 'self'; object-src 'none'; "
                            "base-uri 'none'; frame-ancestors 'none'")
 DOCS_PATHS = ("/docs",)
+# The longest request head (request line and headers) read and answered by the app: a URL
+# this long still gets a JSON answer naming the parameter that is too long. Past it the
+# server answers 400 itself and closes the connection.
+MAX_REQUEST_HEAD = 1 << 20
+ECHO_CHARS = 200   # of a path repeated in an error message
+
+
+def server_options() -> dict:
+    """uvicorn settings for serving the app (`frontwatch serve` and the tests use the same)."""
+    return {"h11_max_incomplete_event_size": MAX_REQUEST_HEAD, "log_level": "warning"}
 
 
 def static_dir() -> Path:
@@ -92,6 +102,8 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 404 and exc.detail == "Not Found":
+            return _error(404, f"nothing at {request.url.path[:ECHO_CHARS]!r}; /docs lists the API")
         return _error(exc.status_code, exc.detail)
 
     @app.exception_handler(RequestValidationError)
@@ -99,6 +111,12 @@ def _add_error_handlers(app: FastAPI) -> None:
         errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")}
                   for e in exc.errors()]
         return _error(422, errors)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        """A fault of ours: JSON like every other answer, no traceback (the server log has it)."""
+        return _error(500, f"the server failed on this request ({type(exc).__name__}); "
+                           "its log says why")
 
 
 def _add_security_headers(app: FastAPI, settings: Settings) -> None:
