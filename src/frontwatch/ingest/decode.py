@@ -53,7 +53,28 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return without_lone_surrogates(data.decode(declared)), declared
         except (UnicodeDecodeError, LookupError):
             pass
-    return _detected(data)
+    return _mixed_lines(data) or _detected(data)
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """Text pasted together from sources in different encodings: each line that reads as
+    UTF-8 (and is not plain ASCII) is UTF-8, the other lines are read in the encoding
+    detected for them. None when no line is UTF-8 beyond ASCII (one encoding throughout)."""
+    lines = data.splitlines(keepends=True)
+    utf8 = [_utf8_or_none(line) for line in lines]
+    if not any(text is not None and not line.isascii() for line, text in zip(lines, utf8)):
+        return None
+    _, encoding = _detected(b"".join(line for line, text in zip(lines, utf8) if text is None))
+    text = "".join(t if t is not None else line.decode(encoding, errors="replace")
+                   for line, t in zip(lines, utf8))
+    return without_lone_surrogates(text), f"utf-8+{encoding}"
+
+
+def _utf8_or_none(line: bytes) -> str | None:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def without_lone_surrogates(text: str) -> str:

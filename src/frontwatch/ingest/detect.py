@@ -27,10 +27,13 @@ def binary_kind(head: bytes) -> str | None:
     sample = head[:8192]
     if not sample:
         return None
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16: every other byte of Latin text is NUL; count controls among characters
+        sample = sample[: len(sample) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
+    elif b"\x00" in sample:
         return "a binary file (it contains NUL bytes)"
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    if controls / len(sample) > MAX_CONTROL_SHARE:
+    if controls > MAX_CONTROL_SHARE * len(sample):
         return "a binary file (too many control bytes for text)"
     return None
 

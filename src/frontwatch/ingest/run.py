@@ -17,7 +17,8 @@ from pathlib import Path
 from frontwatch.clean import article_id, clean_document
 from frontwatch.errors import FrontwatchError
 from frontwatch.ingest.skipped import Skipped
-from frontwatch.ingest.sources import InputFile, describe, read_items
+from frontwatch.ingest.sources import (InputFile, UnreadableInput, describe, read_items,
+                                       unreadable_reason)
 from frontwatch.records import Article, RawDocument, Rejection
 from frontwatch.settings import Settings
 from frontwatch.store import Store
@@ -53,17 +54,21 @@ class IngestReport:
 
 
 def iter_input_paths(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
-    """Files named, and every file below folders named (sorted; hidden ones left out)."""
+    """Files named, and every file below folders named (sorted; hidden ones left out).
+
+    Entries that are no regular file (a pipe, a dangling link) are listed too: reading
+    them turns them into rejections, so none is passed over unseen.
+    """
     for raw in paths:
         path = Path(raw)
-        if path.is_file():
-            yield path, str(path)
-        elif path.is_dir():
+        if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
-                if child.is_file() and not any(p.startswith(".") for p in rel.parts) \
+                if not child.is_dir() and not any(p.startswith(".") for p in rel.parts) \
                         and not child.name.endswith(IGNORED_SUFFIXES):
                     yield child, str(child)
+        elif path.exists():
+            yield path, str(path)
         else:
             raise FrontwatchError(f"no such file or folder: {raw}")
 
@@ -90,7 +95,11 @@ def ingest_paths(store: Store, paths: Iterable[str], settings: Settings,
     batch = Batch()
     for index, (path, source) in enumerate(files):
         progress(index, len(files), source)
-        item = describe(path, source)
+        try:
+            item = describe(path, source)
+        except UnreadableInput as exc:
+            batch.rejections.append(Rejection(source, None, "ingest", "unreadable", str(exc)))
+            continue
         if input_done(store, item.sha256):
             report.files_unchanged += 1
             continue
@@ -103,7 +112,7 @@ def ingest_paths(store: Store, paths: Iterable[str], settings: Settings,
 def _ingest_file(store: Store, item: InputFile, settings: Settings, report: IngestReport,
                  batch: Batch, now: datetime | None) -> None:
     file_rejections = file_articles = 0
-    for part in read_items(item, settings.max_input_bytes):
+    for part in _readable_items(item, settings.max_input_bytes):
         if isinstance(part, Skipped):
             report.skipped[part.what] += 1
             continue
@@ -120,6 +129,15 @@ def _ingest_file(store: Store, item: InputFile, settings: Settings, report: Inge
         batch.finished.append((item, file_articles))
     if len(batch) >= settings.ingest_batch:
         _flush(store, batch, report)
+
+
+def _readable_items(item: InputFile, max_bytes: int) -> Iterator[Skipped | RawDocument | Rejection]:
+    """The file's items; a file that goes missing or fails to read on the way ends in a
+    rejection, after the items read before it."""
+    try:
+        yield from read_items(item, max_bytes)
+    except OSError as exc:
+        yield Rejection(item.source, None, "ingest", "unreadable", unreadable_reason(exc))
 
 
 def _clean(store: Store, raw: RawDocument, now: datetime | None,

@@ -104,10 +104,13 @@ def complete_until(stream: BinaryIO) -> int:
 
 
 def _record_whole(record, offset: int, whole_until: int, compressed: bool) -> bool:
-    if compressed:
-        return offset < whole_until
-    length = int(record.rec_headers.get_header("Content-Length") or 0)
-    return offset + length < whole_until
+    """Whether the record, now read to its end, was all there.
+
+    A cut-off record reads short: its Content-Length is not used up (warcio's reader
+    counts down what is left). A gzip'd record must also end before the last whole member.
+    """
+    short = getattr(record.raw_stream, "limit", 0) > 0
+    return not short and (offset < whole_until if compressed else True)
 
 
 def read_warc(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawDocument | Rejection | Skipped]:
@@ -120,10 +123,10 @@ def read_warc(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawDocu
     stream.seek(0)
     compressed = stream.read(2) == b"\x1f\x8b"
     stream.seek(0)
-    count, iterator = 0, ArchiveIterator(stream)
+    whole, iterator = 0, ArchiveIterator(stream)
     try:
         for record in iterator:
-            count += 1
+            count = whole + 1
             if record.rec_type in ("response", "resource"):
                 part = _page(source, f"record {count}", record, max_bytes)
             else:
@@ -131,14 +134,11 @@ def read_warc(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawDocu
             # Only now: warcio reads the record to its end to report where it started.
             offset = iterator.get_record_offset()
             if not _record_whole(record, offset, whole_until, compressed):
-                break
+                raise EOFError(f"record {count} at byte {offset} is cut off")
             yield replace(part, position=f"record {count} at byte {offset}")
-        else:
-            return
-        raise EOFError(f"record {count} at byte {offset} is cut off")
+            whole = count
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
-        whole = count - 1 if count else 0
-        yield Rejection(source, f"record {count}", "ingest", "truncated",
+        yield Rejection(source, f"record {whole + 1}", "ingest", "truncated",
                         f"the WARC file breaks off ({exc}); the {whole} record(s) before the "
                         "break were read. Download the file again for the rest")
     except (AttributeError, IndexError, KeyError, TypeError) as exc:
