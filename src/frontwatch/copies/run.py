@@ -78,30 +78,37 @@ class FeatureCache:
 
 
 def find_copies(store: Store, settings: Settings, on_progress: Progress | None = None) -> CopiesReport:
-    """Bring the copy clusters of the store up to date with its articles."""
+    """Bring the copy clusters of the store up to date with its articles.
+
+    The new articles' signatures are stored in the transaction that stores the clusters,
+    so an article with a signature is one the clusters account for: a run stopped before
+    that (killed, say) leaves its articles new for the next run, which compares again only
+    the pairs not stored yet.
+    """
     progress = on_progress or (lambda done, total, label: None)
     report = CopiesReport()
     articles = sql.current_articles(store)
     report.articles = len(articles)
     with store.transaction():
         report.rebuilt = _drop_other_methods(store)
-        stored = {r["article_id"] for r in sql.signature_rows(store)}
-        gone = stored - articles.keys()
-        sql.forget_articles(store, gone)
+    stored = sql.signed_articles(store)
+    gone = stored - articles.keys()
     report.removed = len(gone)
     new_ids = [i for i in articles if i not in stored]
     report.new = len(new_ids)
-    hasher = MinHasher()
-    cache = FeatureCache(store)
-    _sign(store, new_ids, hasher, cache, settings.copies_batch, progress)
     if not report.changed:
         _count_clusters(store, report)
         return report
-    pairs = in_locality_order(_candidates(store, hasher, set(new_ids), progress))
+    hasher = MinHasher()
+    cache = FeatureCache(store)
+    signed = _sign(new_ids, hasher, cache, settings.copies_batch, progress)
+    pairs = in_locality_order(_candidates(store, hasher, signed, gone, progress))
     report.candidates = len(pairs)
     report.compared, report.confirmed = _compare_all(store, pairs, cache, settings.copies_batch,
                                                      progress)
     with store.transaction():
+        sql.forget_articles(store, gone)
+        sql.write_signatures(store, signed)
         sql.replace_clusters(store, _cluster(store, articles, cache))
     _count_clusters(store, report)
     return report
@@ -115,31 +122,35 @@ def _drop_other_methods(store: Store) -> bool:
     return bool(stale)
 
 
-def _sign(store: Store, ids: list[str], hasher: MinHasher, cache: FeatureCache,
-          batch: int, progress: Progress) -> None:
+def _sign(ids: list[str], hasher: MinHasher, cache: FeatureCache, batch: int,
+          progress: Progress) -> list[tuple]:
+    """Signature rows of the new articles (stored with the clusters, see find_copies)."""
+    rows = []
     for start in range(0, len(ids), batch):
-        chunk = ids[start:start + batch]
-        rows = []
-        for article_id in chunk:
+        for article_id in ids[start:start + batch]:
             features = cache.get(article_id)
             sig = hasher.signature(features)
             rows.append((article_id, METHOD, features.fingerprint, features.n_tokens,
                          sig.shingles, sig.anchors))
-        with store.transaction():
-            sql.write_signatures(store, rows)
-        progress(start + len(chunk), len(ids), "signatures")
+        progress(len(rows), len(ids), "signatures")
+    return rows
 
 
-def _candidates(store: Store, hasher: MinHasher, new_ids: set[str],
+def _candidates(store: Store, hasher: MinHasher, signed: list[tuple], gone: set[str],
                 progress: Progress) -> list[tuple[str, str]]:
-    """Pairs (a < b) with at least one new article that share an LSH bucket."""
+    """Pairs (a < b) with at least one new article that share an LSH bucket (articles no
+    longer current left out)."""
     keys: list[str] = []
     sigs: list[Signature] = []
     index = CandidateIndex(hasher)
-    for row in sql.signature_rows(store):
-        index.add(len(keys), Signature(row["shingle_sig"], row["anchor_sig"]))
-        keys.append(row["article_id"])
-        sigs.append(Signature(row["shingle_sig"], row["anchor_sig"]))
+    stored = ((r["article_id"], r["shingle_sig"], r["anchor_sig"]) for r in sql.signature_rows(store)
+              if r["article_id"] not in gone)
+    new = [(row[0], row[4], row[5]) for row in signed]
+    for article_id, shingles, anchors in sorted([*stored, *new], key=lambda row: row[0]):
+        index.add(len(keys), Signature(shingles, anchors))
+        keys.append(article_id)
+        sigs.append(Signature(shingles, anchors))
+    new_ids = {article_id for article_id, _, _ in new}
     pairs: set[tuple[str, str]] = set()
     queried = [k for k, article_id in enumerate(keys) if article_id in new_ids]
     for n, k in enumerate(queried, 1):

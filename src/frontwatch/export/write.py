@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,12 +45,31 @@ def export(store: Store, fmt: str, out: Path | IO, filters: EventFilter = EventF
 
 @contextmanager
 def _opened(out: Path | IO, binary: bool) -> Iterator[IO]:
-    """A stream for ``out``: the file at a path (created or replaced), or ``out`` itself."""
+    """A stream for ``out``: the file at a path (created or replaced), or ``out`` itself.
+
+    A file is written under a temporary name beside it and renamed when complete, so an
+    export that fails or is killed leaves the previous file as it was, never a truncated one.
+    Anything else at the path (a pipe, /dev/stdout) is written as it is.
+    """
     if not isinstance(out, (str, Path)):
         yield out
         return
-    with open(out, "wb") if binary else open(out, "w", newline="", encoding="utf-8") as fh:
-        yield fh
+    out = Path(os.path.realpath(out))
+    if out.exists() and not out.is_file():
+        with _open(out, binary) as fh:
+            yield fh
+        return
+    partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
+    try:
+        with _open(partial, binary) as fh:
+            yield fh
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _open(path: Path, binary: bool) -> IO:
+    return open(path, "wb") if binary else open(path, "w", newline="", encoding="utf-8")
 
 
 def _acled_csv(rows, fh: IO[str]) -> int:

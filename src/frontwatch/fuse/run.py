@@ -2,8 +2,9 @@
 
 Buckets (kind + place) are independent, so a run compares each mention's fingerprint
 with what the last run saw, re-fuses only the buckets that gained, lost or changed a
-mention, and rebuilds only the control timelines of the places those events touch.
-Running twice on the same mentions writes nothing.
+mention, and rebuilds only the control timelines of the places those events touch, in the
+same transaction as the events (a run stopped between two transactions leaves no place
+whose timeline lags its events). Running twice on the same mentions writes nothing.
 """
 from __future__ import annotations
 
@@ -69,10 +70,10 @@ def fuse_store(store: Store, mentions: Iterable[Mention],
         batch = buckets[start:start + BUCKETS_PER_TRANSACTION]
         progress(start, len(buckets), batch[0])
         with store.transaction():
-            touched.update(_refuse(store, batch, by_bucket, report))
+            places = _refuse(store, batch, by_bucket, report)
+            _rebuild_timelines(store, places)
+        touched.update(places)
     progress(len(buckets), len(buckets), "control")
-    with store.transaction():
-        _rebuild_timelines(store, sorted(touched))
     report.places_updated = len(touched)
     return report
 

@@ -18,6 +18,10 @@ def current_articles(store: Store) -> dict[str, dict[str, Any]]:
     return {r["id"]: dict(r) for r in rows}
 
 
+def signed_articles(store: Store) -> set[str]:
+    return {r[0] for r in store.execute("SELECT article_id FROM copy_signatures")}
+
+
 def signature_rows(store: Store) -> Iterator[Any]:
     yield from store.execute(
         "SELECT article_id, method, fingerprint, n_words, shingle_sig, anchor_sig "
