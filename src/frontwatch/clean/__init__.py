@@ -12,13 +12,16 @@ from urllib.parse import urlparse
 
 from frontwatch.clean.chrome import chrome_reasons
 from frontwatch.clean.header import read_header
-from frontwatch.clean.html import extract_html
+from frontwatch.clean.html import HTML_MAX_DEPTH, extract_html
 from frontwatch.clean.language import detect_language
 from frontwatch.clean.markdown import front_matter, markdown_title, strip_markdown
 from frontwatch.clean.pubdate import dateline_date, parse_date_text, plausible, url_date
 from frontwatch.records import Article, RawDocument, Rejection, RemovedLine
 
 MIN_TEXT_CHARS = 20   # below this nothing is left to read: a page of chrome, or an empty item
+# C0 and C1 control characters other than whitespace: no reader sees them as text, and the
+# store's SQL string functions stop at a NUL. (Bidi marks are format characters and stay.)
+CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 __all__ = ["article_id", "clean_document"]
 
@@ -35,8 +38,10 @@ def article_id(raw: RawDocument) -> str:
 
 
 def normalize_line(line: str) -> str:
-    line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\u200b", "")
-    return re.sub(r"[ \t\f\v]+", " ", line).strip()
+    """NFC, no control characters, every run of whitespace (any Unicode space) one space:
+    the line rules then never meet long runs of spaces, which make regexes backtrack."""
+    line = unicodedata.normalize("NFC", line).replace("\u200b", "")
+    return re.sub(r"\s+", " ", CONTROL_CHARS.sub("", line)).strip()
 
 
 def clean_document(raw: RawDocument, now: datetime | None = None) -> Article | Rejection:
@@ -51,6 +56,11 @@ def clean_document(raw: RawDocument, now: datetime | None = None) -> Article | R
     title = raw.title or fields.get("title") or header.title
     kept, removed = _drop_title_lines(kept, removed, title)
     text = "\n\n".join(line for line in kept if line)
+    if len(text) < MIN_TEXT_CHARS and fields.get("too_deep"):
+        return Rejection(raw.source, raw.position, "clean", "too-deep",
+                         f"the page nests its elements more than {HTML_MAX_DEPTH} deep, past what "
+                         "the HTML parser reads, and no text was found above that depth; "
+                         "give the page's text or a copy with the nesting removed")
     if len(text) < MIN_TEXT_CHARS:
         return Rejection(raw.source, raw.position, "clean", "no-text",
                          "no article text left after removing markup and page chrome "
@@ -76,7 +86,8 @@ def _fields_from_body(raw: RawDocument) -> dict:
         page = extract_html(raw.body, raw.url)
         return {"text": page.text, "title": page.title, "outlet": page.outlet,
                 "author": page.author, "url": page.url, "published": page.published,
-                "published_from": page.published_from, "language": page.language}
+                "published_from": page.published_from, "language": page.language,
+                "too_deep": page.too_deep}
     if raw.input_format == "markdown":
         meta, body = front_matter(raw.body)
         date = meta.get("date") or meta.get("published")
@@ -103,6 +114,8 @@ def _publication(raw: RawDocument, fields: dict, header, kept: list[str],
                  now: datetime | None) -> tuple[str | None, str | None, dict]:
     """The publication date and its origin, best evidence first; never a page header."""
     metadata = dict(raw.metadata)
+    if fields.get("too_deep"):
+        metadata["html_cut_at_depth"] = HTML_MAX_DEPTH
     declared = parse_date_text(raw.published) if raw.published else None
     if raw.published and not declared:
         metadata["published_raw"] = raw.published
@@ -124,5 +137,8 @@ def _publication(raw: RawDocument, fields: dict, header, kept: list[str],
 
 
 def _domain(url: str | None) -> str | None:
-    host = urlparse(url).hostname if url else None
+    try:
+        host = urlparse(url).hostname if url else None
+    except ValueError:   # malformed ("http://[broken": an unclosed IPv6 bracket): no host
+        return None
     return host[4:] if host and host.startswith("www.") else host

@@ -31,7 +31,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((reason, re.compile(patte
                   r"watch|listen|click here|in pictures|in photos|top stories|editor'?s picks?)"
                   r"(?:\s*[:|>»\-–—]\s*.*|\s*)$"),
     ("share", rf"^(?:(?:share|follow us)(?: (?:this|on|the|article|story|post|page|via|with))*\s*:?)?"
-              rf"\s*(?:(?:{SOCIAL})(?:\s*[,|/·•]?\s*))+$"),
+              rf"\s*(?:(?:{SOCIAL})(?>\s*[,|/·•]?\s*))+$"),   # atomic: spaces split one way
     ("share", r"^(?:pin it(?: on pinterest)?|share this(?: article| story| post)?|share on \w+|"
               r"follow us on .{1,40}|click to share.*|\d+ shares?)$"),
     ("newsletter", r"^(?:(?:daily |weekly |free |our )?newsletter(?: subscription| sign[- ]?up)?|subscribe(?: now| today|"

@@ -66,7 +66,7 @@ def _masthead_like(line: str) -> bool:
 def _as_outlet(name: str | None) -> str | None:
     if not name:
         return None
-    name = STAFF_SUFFIX.sub("", name.strip())
+    name = STAFF_SUFFIX.sub("", " ".join(name.split()))   # one space each: runs made it backtrack
     if name.isupper():
         name = name.title()
     return name if 0 < len(name.split()) <= 6 else None

@@ -24,6 +24,9 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "la
 SITE_META = ("og:site_name", "application-name", "twitter:site", "publisher")
 TITLE_META = ("og:title", "twitter:title", "headline")
 AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
+# libxml2 stops reading a document whose elements nest deeper than this; what lies deeper
+# is lost (lxml reports a resource-limit error, and we say so instead of "no text").
+HTML_MAX_DEPTH = 255
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class HtmlExtract:
     published: str | None
     published_from: str | None
     language: str | None
+    too_deep: bool = False    # the parser stopped at HTML_MAX_DEPTH: the text may be partial
 
 
 def _meta_map(tree) -> dict[str, str]:
@@ -127,6 +131,7 @@ def _page_title(tree, meta: dict[str, str], outlet: str | None) -> str | None:
     if not title:
         node = next(tree.iter("title"), None)
         title = node.text_content().strip() if node is not None else None
+    title = " ".join(title.split()) if title else title    # runs of spaces made the sub backtrack
     if title and outlet:
         title = re.sub(rf"\s*[|\-–—:]\s*{re.escape(outlet)}\s*$", "", title)
     return title or None
@@ -145,13 +150,15 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     import lxml.html
     import trafilatura
 
+    parser = lxml.html.HTMLParser()
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=parser)
     except (ValueError, lxml.etree.ParserError):
         return HtmlExtract("", None, None, None, url, None, None, None)
+    too_deep = any(e.type == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log)
     meta = _meta_map(tree)
     url = url or _canonical_url(tree, meta)
-    outlet = _first(meta, SITE_META) or (urlparse(url).hostname if url else None)
+    outlet = _first(meta, SITE_META) or url_host(url)
     published, origin = published_from_markup(tree)
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=False, include_comments=False, include_tables=False,
@@ -160,4 +167,13 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     text = (doc.text if doc is not None else "") or ""
     language = (tree.get("lang") or "").split("-")[0].lower() or None
     return HtmlExtract(text, _page_title(tree, meta, outlet), outlet, _first(meta, AUTHOR_META),
-                       url, published, origin, language)
+                       url, published, origin, language, too_deep)
+
+
+def url_host(url: str | None) -> str | None:
+    """The URL's host; None when it has none or is malformed ("http://[broken", whose
+    bracket urlparse reads as an unclosed IPv6 address and fails on)."""
+    try:
+        return urlparse(url).hostname if url else None
+    except ValueError:
+        return None

@@ -51,12 +51,17 @@ BYLINE_DATE = re.compile(
 BYLINE_CUE_RANK = {"first published": 0, "published": 0, "posted": 0, "publication date": 0,
                    "date published": 0, "date": 1, "updated": 2, "last updated": 2,
                    "last modified": 2}
+# A dateline is the first words of a paragraph; only this much is read for one, so the
+# pattern's cost does not grow with the paragraph.
+MAX_DATELINE_CHARS = 200
 BY_LINE = re.compile(r"^by\s+(?P<rest>[A-Z].{1,150})$", re.I)
 # "Kabul Ledger | Posted: 16 June 2021", "Southwest Observer — Saturday 7 August 2021"
 PREFIXED = re.compile(r"^(?P<prefix>[^|·•—–\d]{2,60}?)\s+[|·•—–-]\s+(?P<rest>.+)$")
 SUFFIXED = re.compile(r"^(?P<rest>.+?)\s+[|·•—–-]\s+(?P<suffix>[^|·•—–\d]{2,80})$")
+# Words of a place are joined by spaces only: a hyphen is already a letter of a word
+# ("AL-QAIM"), and letting it also join two words made a run of "A-A-A" backtrack for ever.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,3})"
+    r"^(?P<place>[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,3})"
     r"(?:,\s*[A-Z][A-Za-z]+)?\s*(?:\([^)]{1,40}\))?,?\s+"
     r"(?P<date>(?i:" + _MONTH.replace("(?P<month>", "(?:") + r")\s+\d{1,2},?\s+(?:19|20)\d{2})"
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—:]",
@@ -213,7 +218,7 @@ def whole_date(text: str) -> str | None:
 
 def dateline_date(paragraph: str) -> str | None:
     """The date of a dateline opening a paragraph: "KABUL, Aug. 8, 2021 (AP) - ..."."""
-    m = DATELINE.match(paragraph.strip())
+    m = DATELINE.match(paragraph.strip()[:MAX_DATELINE_CHARS])
     return parse_date_text(m.group("date")) if m else None
 
 

@@ -8,7 +8,9 @@ import re
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?)"
-_CAPS_PLACE = r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}"
+# Capitalised words are joined by spaces only: a hyphen is already one of their letters, and
+# letting it also join words made "AB-AB-AB..." backtrack without end.
+_CAPS_PLACE = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z'’.-]+(?:[ -][A-Z][a-z'’.-]+){0,3}"
 _AGENCY = r"\([^()\n]{1,40}\)"
 # A place in capitals, or in title case with a date or an agency, then a dash or a colon.
@@ -20,6 +22,9 @@ DATELINE_RX = re.compile(
 
 # Bylines and chrome can come before it: the first paragraphs are tried.
 LEAD_PARAGRAPHS = 3
+# A dateline is the first words of its paragraph: the pattern reads no further than this,
+# so what it costs does not grow with the paragraph.
+MAX_DATELINE_CHARS = 200
 
 
 def find_dateline(text: str, body_start: int) -> tuple[int, int] | None:
@@ -29,7 +34,7 @@ def find_dateline(text: str, body_start: int) -> tuple[int, int] | None:
     for _ in range(LEAD_PARAGRAPHS):
         lead = text[at:]
         start = at + len(lead) - len(lead.lstrip())
-        m = DATELINE_RX.match(text, start)
+        m = DATELINE_RX.match(text, start, start + MAX_DATELINE_CHARS)
         if m:
             return start, m.end()
         nxt = text.find("\n\n", start)

@@ -7,6 +7,7 @@ publication date, relative expressions stay unresolved: never guess, never use t
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -78,17 +79,24 @@ class ResolvedDate:
 
 def find_time_expressions(text: str) -> list[TimeExpression]:
     """Time expressions in ``text``, left to right, without overlaps."""
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []     # claimed stretches, sorted and disjoint
     found: list[TimeExpression] = []
     for kind, rx in PATTERNS:
         for m in rx.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if _overlaps(taken, m.start(), m.end()):
                 continue
             expr = _expression(kind, m, text)
             if expr is not None:
-                taken.append((m.start(), m.end()))
+                bisect.insort(taken, (m.start(), m.end()))
                 found.append(expr)
     return sorted(found, key=lambda e: e.start)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) meets a claimed stretch: only its neighbours in the sorted list
+    can (a scan of every stretch made a text of many dates quadratic)."""
+    i = bisect.bisect_left(taken, (start, end))
+    return (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end)
 
 
 def _expression(kind: str, m: re.Match[str], text: str) -> TimeExpression | None:

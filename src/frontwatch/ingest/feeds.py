@@ -22,7 +22,7 @@ def _content(entry) -> tuple[str | None, str]:
 
 def feed_outlet(title: str | None) -> str | None:
     """The outlet from a feed title: "Hindu Kush Herald — Security" is Hindu Kush Herald."""
-    title = (title or "").strip()
+    title = " ".join((title or "").split())   # one space each: long runs made the match backtrack
     m = re.match(r"^(?P<name>.+?)\s+[—–|:-]\s+(?P<section>[^—–|:]{1,30})$", title)
     if m and len(m.group("section").split()) <= SECTION_MAX_WORDS:
         return m.group("name").strip()
