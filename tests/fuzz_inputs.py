@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import tempfile
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from builders import STORY, html_page, write_atom, write_jsonl, write_rss, write_warc
@@ -46,6 +48,26 @@ class Samples(dict):
 
     def __repr__(self) -> str:
         return f"<{len(self)} seed samples>"
+
+
+# Text for the date, place and event stages: what they look for, and what breaks
+# tokenizers and regular expressions (right-to-left controls, stacked combining marks,
+# other scripts' digits, emoji sequences, odd whitespace).
+STAGE_WORDS = (
+    "The Taliban captured", "insurgents took control of", "government forces withdrew from", "fell to",
+    "an airstrike killed 12 civilians in", "shelling hit", "fighters retook", "a day after", "two weeks before",
+    "eight months after", "said on", "Kunduz", "Kabul", "Sar-e-Pul", "Aleppo", "Gaza", "Kharkiv", "Faizabad",
+    "province", "district", "on Monday", "yesterday", "last week", "last month", "three years ago",
+    "12 August 2021", "Aug. 9", "9/8/2021", "2021-08-15", "mid-July", "since May", "in 2016", "in the 1990s",
+    "31 February 2021", "00/13/2020", "2021-19-45", "May 99", "the same day", "KABUL, Aug 8 (Wire) -",
+    "Khartoum, 19 December (Agency):", "LAKKI MARWAT - ", ".", ",", ";", "\n\n", "\n", " ", "\t", "\u00a0",
+)
+STAGE_ODD = (
+    "\u202e\u0645\u0631\u062d\u0628\u0627\u202c", "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd", "\u200f\u200e",
+    "e\u0301\u0302\u0303\u0304\u0305", "\u0627\u0644\u0652\u0651", "\u0663\u0660 \u0623\u063a\u0633\u0637\u0633",
+    "\u0967\u0968 August", "\uff11\uff12 August 2021", "\ufeff", "\u2028", "\u200b", "\x00", "\x0c", "\r\n",
+    "\U0001f600\U0001f3f3\ufe0f\u200d\U0001f308", "\ufffd", "ǅ", "İstanbul", "ﬁghters",
+)
 
 
 def seed_samples() -> Samples:
@@ -168,6 +190,45 @@ def jsonl_lines(data: bytes, fmt: str) -> list[bytes]:
     if fmt == "jsonl":
         return data.split(b"\n")
     return (gzip.decompress(data) if fmt == "gzip" else data).splitlines()
+
+
+ISO_FORMS = {"day": r"\d{4}-\d\d-\d\d", "week": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-\d\d", "year": r"\d{4}"}
+
+
+def check_resolved(resolved) -> None:
+    """A resolved date (events.dates.ResolvedDate) is None or ISO of its precision."""
+    if resolved.date is None:
+        return
+    assert re.fullmatch(ISO_FORMS[resolved.precision], resolved.date), resolved
+    if resolved.precision in {"day", "week"}:
+        date.fromisoformat(resolved.date)
+
+
+def check_date_stage(text: str, published: date | None, future: bool, moves: list[tuple[int, str]]) -> None:
+    """Time expressions are ordered, disjoint stretches of ``text`` and resolve (and move
+    by ``moves``: (n, "day"/"week"/"month"/"year")) to valid dates; the dateline, if any,
+    lies within the text; a publication date read from the text is ISO."""
+    from frontwatch.clean.pubdate import parse_date_text
+    from frontwatch.events import dates as datelib
+    from frontwatch.events.dateline import find_dateline
+
+    found = datelib.find_time_expressions(text)
+    for before, after in zip(found, found[1:]):
+        assert before.end <= after.start, f"time expressions overlap: {before} {after}"
+    anchor = None
+    for expr in found:
+        assert text[expr.start:expr.end] == expr.text
+        resolved = datelib.resolve(expr, published, future, anchor)
+        check_resolved(resolved)
+        for n, unit in moves:
+            check_resolved(datelib.shift_by(resolved, n, unit))
+        assert datelib.is_background(resolved.date, published, resolved.basis) in (True, False)
+        anchor = resolved
+    for body_start in (0, len(text) // 2):
+        span = find_dateline(text, body_start)
+        assert span is None or body_start <= span[0] < span[1] <= len(text), span
+    iso = parse_date_text(text)
+    assert iso is None or datetime.fromisoformat(iso)
 
 
 def hang_limit(seconds: int) -> int:

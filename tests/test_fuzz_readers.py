@@ -15,7 +15,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from builders import STORY, html_page
+from builders import STORY, html_page, write_atom, write_rss, write_warc
 from fuzz_inputs import (EXTENSIONS, NASTY, SAMPLE_NAMES, fuzz_settings, hang_limit, ingest_and_account,
                          mutate, mutate_inside_gzip, seed_samples)
 
@@ -66,6 +66,56 @@ def test_mutated_samples_become_articles_or_rejections(samples, folder, name, op
     file, data = samples[name]
     broken = mutate_inside_gzip(data, ops) if inside_gzip and data[:2] == b"\x1f\x8b" else mutate(data, ops)
     ingest_and_account(folder, file_name(file, extension), broken)
+
+
+# Field values as sources garble them: malformed URLs and dates, markup, controls, any text.
+ODD_FIELDS = ("http://[broken/x", "https://a.example:99999/2021/13/45/", "javascript:alert(1)", "", " ",
+              "2021-02-30", "9999-12-31T99:99:99", "Mon, 32 Foo 2021 25:61 GMT", "1e309", "NaN", "\x00",
+              "<b>bold</b> & <i>", "]]>", "---", "a" * 3000)
+field_values = st.one_of(st.sampled_from(ODD_FIELDS), st.text(max_size=40))
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | field_values,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=8)
+JSONL_KEYS = ("id", "guid", "url", "link", "title", "headline", "published", "date", "outlet", "source",
+              "author", "text", "content", "body", "html", "tags")
+
+
+@pytest.mark.timeout(HANG_LIMIT)
+@fuzz_settings(examples=40)
+@given(items=st.lists(st.dictionaries(st.sampled_from(JSONL_KEYS) | st.text(max_size=8), json_values,
+                                      max_size=8), min_size=1, max_size=4),
+       with_story=st.booleans())
+# urlparse failed on the unclosed bracket, and cleaning stopped: the article was lost
+@example(items=[{"url": "http://[broken/x"}], with_story=True)
+def test_jsonl_items_with_any_field_values(folder, items, with_story):
+    if with_story:
+        items = [{**item, "text": " ".join(STORY)} for item in items]
+    lines = "\n".join(json.dumps(item) for item in items) + "\n"
+    ingest_and_account(folder, "wire.jsonl", lines.encode())
+
+
+@pytest.mark.timeout(HANG_LIMIT)
+@fuzz_settings(examples=40)
+@given(container=st.sampled_from(["html", "warc", "rss", "atom", "markdown"]), title=field_values,
+       url=field_values, published=field_values, paragraphs=st.lists(field_values, max_size=3))
+@example(container="warc", title="T", url="http://[broken/x", published="", paragraphs=[])
+def test_pages_and_items_with_any_metadata(folder, container, title, url, published, paragraphs):
+    """Titles, URLs and dates as pages, crawls and feeds carry them, garbled."""
+    build = folder / f"build.{container}"
+    if container == "html":
+        build.write_text(html_page(title, STORY + paragraphs, published or None), encoding="utf-8")
+    elif container == "warc":
+        write_warc(build, [(url or "https://x.example/", html_page(title, STORY + paragraphs, published))])
+    elif container in ("rss", "atom"):
+        writer = write_rss if container == "rss" else write_atom
+        writer(build, [{"title": title, "url": url, "published": published, "paragraphs": STORY + paragraphs}])
+    else:
+        build.write_text(f"---\ntitle: {title}\ndate: {published}\nurl: {url}\n---\n# {title}\n\n"
+                         + "\n\n".join(STORY + paragraphs), encoding="utf-8")
+    data = build.read_bytes()
+    build.unlink()
+    ingest_and_account(folder, build.name, data)
 
 
 @pytest.mark.timeout(HANG_LIMIT)
