@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test setup browser clean bench eval lock
+.PHONY: demo test setup browser clean bench eval lock fuzz
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,24 @@ eval: $(STAMP)
 	$(BIN)/frontwatch eval eval/events/gold.jsonl --articles eval/events/articles --db $(OUT)/eval/events.db
 	$(BIN)/frontwatch eval eval/news/dev --db $(OUT)/eval/news-dev.db
 	$(BIN)/frontwatch eval eval/news/heldout --db $(OUT)/eval/news-heldout.db
+
+# Coverage-guided fuzzing (fuzz/, atheris) of each reader family and the date stage, for
+# FUZZ_SECONDS each; crashes and the growing corpora are kept in out/fuzz/. Where atheris
+# does not install, the hypothesis fuzz tests run with their long profile instead.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := text jsonl warc feed gzip dates
+
+fuzz: $(STAMP)
+	@if $(BIN)/pip install --quiet -c constraints.txt -e '.[test,fuzz]' && $(BIN)/python -c 'import atheris'; then \
+	  for name in $(FUZZ_TARGETS); do \
+	    echo "== fuzz/fuzz_$$name.py for $(FUZZ_SECONDS) s"; \
+	    $(BIN)/python fuzz/fuzz_$$name.py -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 || exit 1; \
+	  done; \
+	else \
+	  echo "atheris is not available: the hypothesis fuzz tests with their long profile"; \
+	  FRONTWATCH_FUZZ_PROFILE=fuzz $(BIN)/python -m pytest -q --hypothesis-show-statistics \
+	    tests/test_fuzz_readers.py tests/test_fuzz_stages.py; \
+	fi
 
 lock: $(STAMP)
 	{ echo "# Exact versions of everything frontwatch installs, direct and indirect. Regenerate: make lock"; \
