@@ -5,6 +5,7 @@ to be hit; or takes --corpus), makes one clean run, then for each trial starts t
 fresh store, SIGKILLs it after a random delay (by default aimed at each window in turn:
 ingest, copies, extract, fuse, export), sometimes kills the re-run too, runs the job to the
 end and checks the store and the exports against the clean run (see tests/crash_run.py).
+Every run uses a copy of the source taken at the start, so edits meanwhile change nothing.
 
     .venv/bin/python scripts/crash_trials.py --trials 30 [--seed 1] [--spread time]
 
@@ -20,8 +21,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from crash_run import (WINDOWS, Job, build_corpus, job_env, window_lengths,  # noqa: E402
-                       make_reference, run_trials, stage_histogram)
+from crash_run import (WINDOWS, Job, build_corpus, job_env, make_reference,  # noqa: E402
+                       run_trials, snapshot_source, stage_histogram, window_lengths)
 
 
 def arguments() -> argparse.Namespace:
@@ -34,6 +35,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--corpus", type=Path, help="a corpus folder (default: build one)")
     parser.add_argument("--workdir", type=Path, help="where stores and exports go (default: a temporary folder)")
     parser.add_argument("--gazetteer", help="the gazetteer file (default: the settings' one)")
+    parser.add_argument("--live-source", action="store_true",
+                        help="run the checkout's source, not a copy taken at the start")
     return parser.parse_args()
 
 
@@ -45,7 +48,7 @@ def main() -> int:
     if corpus is None:
         corpus = workdir / "corpus"
         planted = build_corpus(corpus)
-    env = job_env(args.gazetteer)
+    env = job_env(args.gazetteer, None if args.live_source else snapshot_source(workdir))
     started = time.monotonic()
     reference = make_reference(Job(corpus.resolve(), workdir / "ref.db", workdir / "ref", workdir, env), planted)
     print(f"clean run: {reference.inputs} inputs, {len(reference.tables['events'])} events, "

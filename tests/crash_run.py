@@ -190,15 +190,28 @@ class Outcome:
     returncodes: dict[str, int] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     began: dict[str, float] = field(default_factory=dict)
+    left_running: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 
-def job_env(gazetteer: str | None = None) -> dict[str, str]:
+def job_env(gazetteer: str | None = None, source: Path | None = None) -> dict[str, str]:
+    """The commands' environment: small batches, the gazetteer, and the source to run
+    (``source``: a copy from snapshot_source; default: the checkout's)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("FRONTWATCH_")}
     env.update(BATCH_ENV)
     if gazetteer:
         env["FRONTWATCH_GAZETTEER"] = gazetteer
+    if source:
+        env["PYTHONPATH"] = os.pathsep.join([str(source), *filter(None, [env.get("PYTHONPATH")])])
     return env
+
+
+def snapshot_source(folder: Path) -> Path:
+    """A copy of the package's source, so that every run of a long series runs the same code
+    while the checkout is edited (the copy comes first on PYTHONPATH)."""
+    target = folder / "src"
+    shutil.copytree(ROOT / "src", target, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    return target
 
 
 def run_job(job: Job, kill: KillPoint | None = None) -> Outcome:
@@ -220,11 +233,41 @@ def run_job(job: Job, kill: KillPoint | None = None) -> Outcome:
             continue
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+        outcome.left_running = _left_running(job.db)
         _join(lines)
         outcome.killed_in = _stage_of(name, lines["bars"], job.db)
         break
     outcome.seconds = time.monotonic() - start
     return outcome
+
+
+def _left_running(db: Path, grace: float = 5.0) -> list[str]:
+    """Processes of the killed command still running after ``grace`` seconds (workers it
+    started, which should notice their parent is gone); they are killed, and reported."""
+    deadline = time.monotonic() + grace
+    while (left := _processes_on(db)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for pid, _ in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return [f"pid {pid}: {command[:120]}" for pid, command in left]
+
+
+def _processes_on(db: Path) -> list[tuple[int, str]]:
+    """(pid, command line) of the processes whose command line names the store ``db``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if str(db) in command.split():
+            found.append((int(entry.name), command.strip()))
+    return found
 
 
 def _deadline(kill: KillPoint | None, began: dict[str, float], db: Path) -> float | None:
@@ -459,9 +502,13 @@ def _first_difference(got: bytes, expected: bytes) -> str:
             f"{got[at:at + 80]!r} vs {expected[at:at + 80]!r}")
 
 
-def _left_by_kill(out: Path, reference: Reference) -> list[str]:
-    """A kill must leave each export either not yet written or whole."""
-    return [f"after the kill: {p}" for p in check_exports(out, reference, complete=False)]
+def _left_by_kill(out: Path, reference: Reference, outcome: Outcome) -> list[str]:
+    """A kill must leave each export either not yet written or whole, and no process behind."""
+    problems = check_exports(out, reference, complete=False)
+    if outcome.left_running:
+        problems.append(f"{len(outcome.left_running)} process(es) of the killed command still ran "
+                        f"after it: " + "; ".join(outcome.left_running))
+    return [f"after the kill: {p}" for p in problems]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -493,11 +540,13 @@ def run_trial(index: int, workdir: Path, corpus: Path, env: dict[str, str], refe
     here = workdir / f"trial_{index:03d}"
     here.mkdir()
     job = Job(corpus, here / "store.db", here / "out", here, env)
-    trial = Trial(index, kill, run_job(job, kill).killed_in, rekill)
-    trial.problems += _left_by_kill(job.out, reference)
+    first = run_job(job, kill)
+    trial = Trial(index, kill, first.killed_in, rekill)
+    trial.problems += _left_by_kill(job.out, reference, first)
     if rekill is not None:
-        trial.rekilled_in = run_job(job, rekill).killed_in
-        trial.problems += _left_by_kill(job.out, reference)
+        again = run_job(job, rekill)
+        trial.rekilled_in = again.killed_in
+        trial.problems += _left_by_kill(job.out, reference, again)
     resumed = run_job(job)
     if resumed.returncodes.get("run") != reference.outcome.returncodes["run"]:
         trial.problems.append(f"resumed run exited {resumed.returncodes.get('run')}, the clean run "

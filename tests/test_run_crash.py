@@ -7,6 +7,11 @@ right after a transaction commits), which leaves the store as a kill there would
 """
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -106,3 +111,38 @@ def test_a_failed_export_leaves_the_previous_file_whole(tmp_path: Path):
             export(store, "acled-csv", out)
     assert out.read_bytes() == before
     assert not list(tmp_path.glob(".events.csv*"))
+
+
+# A driver with two forked extraction workers that waits once they have answered.
+DRIVER = """
+import time
+from frontwatch.engine.forked import ForkedWorkers
+with ForkedWorkers(len, 2) as pool:
+    print(*pool.map([[1], [1, 2]]), *(p.pid for p in pool.procs), flush=True)
+    time.sleep(600)
+"""
+
+
+def running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def test_a_killed_driver_leaves_no_extraction_worker_behind():
+    """Each worker held the driver's ends of the pipes (a fork copies them), so it never
+    saw the driver go away: kill -9 on `frontwatch run` left its workers waiting for ever."""
+    driver = subprocess.Popen([sys.executable, "-c", DRIVER], stdout=subprocess.PIPE, text=True)
+    one, two, *workers = map(int, driver.stdout.readline().split())
+    assert (one, two) == (1, 2) and len(workers) == 2
+    os.kill(driver.pid, signal.SIGKILL)
+    driver.wait()
+    try:
+        deadline = time.monotonic() + 10
+        while any(map(running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [pid for pid in workers if running(pid)], "workers outlived their driver"
+    finally:
+        for pid in filter(running, workers):
+            os.kill(pid, signal.SIGKILL)

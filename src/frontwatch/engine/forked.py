@@ -56,8 +56,14 @@ def usable_workers(requested: int) -> int:
     return max(1, min(requested, os.cpu_count() or 1))
 
 
-def _serve(conn, extract: Callable[[list], list]) -> None:
-    """A worker's loop: a chunk in, its results (or the error) out, until told to stop."""
+def _serve(conn, extract: Callable[[list], list], drivers_ends: Iterable = ()) -> None:
+    """A worker's loop: a chunk in, its results (or the error) out, until told to stop.
+
+    The fork hands the worker copies of the driver's ends of the pipes; they are closed
+    first, or a killed driver's workers would wait on their pipes for ever (an end still
+    open here means no end of file)."""
+    for end in drivers_ends:
+        end.close()
     while True:
         try:
             chunk = conn.recv()
@@ -67,6 +73,8 @@ def _serve(conn, extract: Callable[[list], list]) -> None:
             return
         try:
             conn.send(("ok", extract(chunk)))
+        except (BrokenPipeError, ConnectionResetError):   # the driver went away mid-chunk
+            return
         except Exception:   # noqa: BLE001 - the driver re-raises it with the worker's traceback
             conn.send(("error", traceback.format_exc()))
 
@@ -84,7 +92,8 @@ class ForkedWorkers:
         ctx = multiprocessing.get_context("fork")
         for _ in range(self.n):
             parent, child = ctx.Pipe()
-            proc = ctx.Process(target=_serve, args=(child, self.extract), daemon=True)
+            proc = ctx.Process(target=_serve, args=(child, self.extract, [parent, *self.conns]),
+                               daemon=True)
             proc.start()
             child.close()
             self.procs.append(proc)
