@@ -40,6 +40,18 @@ def test_an_act_is_one_event_of_its_method_with_its_dead(violent, text, kind, pl
     assert (m.kind, m.place.name if m.place else None, m.fatalities) == (kind, place, dead)
 
 
+@pytest.mark.parametrize("text,place,dead", [
+    ("Shells struck the Qalandia district of Hebron on Monday, killing four people.", "Qalandia", 4),
+    ("At least nine people, among them two nurses, were killed when a drone hit the Zamzam displacement camp "
+     "south of El Fasher on Tuesday.", "Zamzam", 9),
+    ("An air strike on a house in Gaza City's Shujaiya neighbourhood killed six people (three of them "
+     "children) on Monday.", "Shujaiya", 6),
+])
+def test_the_part_of_town_a_unit_noun_names_is_where_it_happened(violent, text, place, dead):
+    [m] = violent(text)
+    assert (m.place.name, m.fatalities) == (place, dead)
+
+
 def test_a_list_of_places_is_one_event_each_with_its_own_toll(violent):
     found = violent("Russian missiles hit Kyiv and Lviv overnight, killing four people in Kyiv and two in Lviv.")
     assert sorted(m.place.name for m in found) == ["Kyiv", "Lviv"]

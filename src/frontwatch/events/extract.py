@@ -22,7 +22,7 @@ from frontwatch.events.violence import ARMED_VICTIM_RX, CIVILIAN_RX, ViolentRead
 
 # Bump when extraction changes (the rules, or the packaged mention filter is trained again):
 # stored articles are then extracted again.
-EXTRACTOR_VERSION = "events-4"
+EXTRACTOR_VERSION = "events-5"
 
 
 def extractor_version(settings) -> str:
@@ -848,6 +848,7 @@ def _violent_places(view, ctx, reading: ViolentReading) -> list[Place]:
             if view.start <= h.start < view.end and h.level != "country"
             and not ORIGIN_RX.search(view.text[max(0, h.start - view.start - 30): h.start - view.start])
             and not _modifier_place(view, h)]
+    hits = _with_unit_names(view, ctx, hits)
     clause = _clause_span(reading.head)
     inside = [h for h in hits if clause[0] <= h.start < clause[1]] or hits
     if not inside or all(h.level == "admin1" for h in inside):
@@ -858,6 +859,54 @@ def _violent_places(view, ctx, reading: ViolentReading) -> list[Place]:
     kept = placelib.pick_targets([(h, "target") for h in inside])
     best = min(kept, key=lambda h: (SPECIFICITY.get(h.level, 2) - (h.place.id is None), h.start))
     return [_located(view, h, hits) for h in _list_of(view, kept, best)]
+
+
+# The nouns of a part of a town or a site that the name before them names: "the Barzeh
+# district", "Kabul's Dasht-e-Barchi area", "the Abu Shouk displacement camp".
+UNIT_HEADS = {"area", "district", "neighbourhood", "neighborhood", "quarter", "suburb", "locality", "camp",
+              "village"}
+# Small words inside a name ("Tal as Sultan", "Sayed ul-Shuhada", "Deir ez-Zor").
+NAME_PARTICLES = {"as", "al", "el", "ad", "ar", "az", "ash", "at", "e", "i", "ul", "ez", "es", "de", "bin", "ibn", "abu"}
+
+
+def _with_unit_names(view, ctx, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """``hits`` with the names that a unit noun heads in the parse ("the Barzeh district"):
+    a name the recognizer read only in part ("Barchi" of "Dasht-e-Barchi") gives way to the
+    whole; one it missed is added. They lie inside the towns the text puts them in, so they
+    are where an act happened, more precisely than the town."""
+    found = [u for u in (_unit_name(view, ctx, t) for t in view.span if t.lemma_.lower() in UNIT_HEADS) if u]
+    if not found:
+        return hits
+    kept = [h for h in hits if not any(u.start <= h.start and h.end <= u.end for u in found)]
+    return sorted(kept + found, key=lambda h: h.start)
+
+
+def _unit_name(view, ctx, head) -> PlaceHit | None:
+    """The name right before a unit noun, over its capitalized words and the particles and
+    hyphens between them, skipping the lowercase words that describe the unit
+    ("displacement", "refugee")."""
+    doc, i = view.span.doc, head.i - 1
+    while i >= view.span.start and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"} and \
+            doc[i].text not in NAME_PARTICLES:
+        i -= 1
+    end = i
+    while i >= view.span.start and (doc[i].text[:1].isupper() or doc[i].text == "-" or
+                                    (doc[i].text.lower() in NAME_PARTICLES and i < end)):
+        i -= 1
+    first = i + 1
+    while first <= end and (doc[first].text == "-" or doc[first].text.lower() in NAME_PARTICLES
+                            and not doc[first].text[:1].isupper()):
+        first += 1
+    if first > end or doc[first].i == view.span.start or not doc[end].text[:1].isupper():
+        return None
+    span = doc[first:end + 1]
+    name = span.text
+    if ctx.actors.lookup(name) or name.lower() in placelib.NOT_NAMES or \
+            placelib.not_a_place(name, ctx.demonyms) or any(t.ent_type_ in LOCATIVE_NOT_PLACE - {"ORG"} for t in span):
+        return None
+    known = next((h for h in ctx.places if h.start == span.start_char and h.end == span.end_char), None)
+    return known or PlaceHit(span.start_char, span.end_char, name,
+                             Place(name=name, level="populated place", country=ctx.country), "cue")
 
 
 # With only "in" or "near" before it, a name the model reads as an organisation, an event

@@ -56,6 +56,13 @@ WOUNDED_AFTER = re.compile(r"^\s*(?:or|and/or)\s+(?:\w+\s+)?(?:wounded|injured|h
 PEOPLE_NOUNS = {"people", "persons", "others", "members", "men", "women", "children"}
 
 
+# An aside between the count and its verb: "At least 20 people, among them a paramedic,
+# were killed", "17 civilians (four of them children) died". Blanked, not cut, so that the
+# offsets of what is read stay those of the sentence.
+ASIDE_RX = re.compile(r",\s*(?:among them|including|most of them|many of them|all of them|mostly|"
+                      r"most|many|some|half) [^,;.()]{0,100},|\([^()]{0,100}\)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Fatalities:
     total: int | None
@@ -82,6 +89,7 @@ def find_fatalities(sentence: str, actors: ActorDictionary, country: str | None 
     by_side: dict[str, int] = {}
     spans: list[tuple[int, int]] = []
     values: list[int] = []
+    sentence = ASIDE_RX.sub(lambda m: " " * len(m.group()), sentence)
     for rx in FATALITY_PATTERNS:
         for m in rx.finditer(sentence):
             for span, value, phrase in _counts(rx, m, sentence):
