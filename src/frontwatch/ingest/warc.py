@@ -11,6 +11,7 @@ from frontwatch.ingest.skipped import Skipped
 from frontwatch.records import RawDocument, Rejection
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
+TAIL_PEEK_BYTES = 4096   # after the last record only blank lines may follow; this many are looked at
 
 
 def _charset(content_type: str) -> str | None:
@@ -109,8 +110,18 @@ def _record_whole(record, offset: int, whole_until: int, compressed: bool) -> bo
     A cut-off record reads short: its Content-Length is not used up (warcio's reader
     counts down what is left). A gzip'd record must also end before the last whole member.
     """
-    short = getattr(record.raw_stream, "limit", 0) > 0
-    return not short and (offset < whole_until if compressed else True)
+    used_up = getattr(record.raw_stream, "limit", None) == 0   # None: no Content-Length read
+    return used_up and (offset < whole_until if compressed else True)
+
+
+def _rest_is_blank(stream: BinaryIO, end: int, whole_until: int, compressed: bool) -> bool:
+    """Whether nothing but blank lines follows the last record read: a record cut inside
+    its headers (or its gzip header) is not read as a record at all."""
+    if compressed:
+        stream.seek(0, 2)
+        return whole_until >= stream.tell()
+    stream.seek(end)
+    return not stream.read(TAIL_PEEK_BYTES).strip()
 
 
 def read_warc(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawDocument | Rejection | Skipped]:
@@ -137,6 +148,8 @@ def read_warc(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawDocu
                 raise EOFError(f"record {count} at byte {offset} is cut off")
             yield replace(part, position=f"record {count} at byte {offset}")
             whole = count
+        if not _rest_is_blank(stream, iterator.offset, whole_until, compressed):
+            raise EOFError(f"the bytes after record {whole} are no whole record")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
         yield Rejection(source, f"record {whole + 1}", "ingest", "truncated",
                         f"the WARC file breaks off ({exc}); the {whole} record(s) before the "
