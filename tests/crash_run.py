@@ -67,7 +67,8 @@ class CorpusSize:
 
 def build_corpus(folder: Path, size: CorpusSize = CorpusSize(), seed: int = 7) -> int:
     """The sample corpus plus generated news under ``folder``; return how many inputs the
-    generated part adds that are rejected (a broken JSONL line and an empty file)."""
+    generated part adds that are rejected (a broken JSONL line and an empty file). Among
+    the generated inputs: copies of stories, and a corrected story (a new version of a URL)."""
     rng = random.Random(seed)
     shutil.copytree(EXAMPLES, folder)
     extra = folder / "more"
@@ -82,6 +83,8 @@ def build_corpus(folder: Path, size: CorpusSize = CorpusSize(), seed: int = 7) -
             f"{story['title']}\n\nBy Hillside Post staff\n\n{carried}\n", encoding="utf-8")
     for i in range(size.roundups):
         (extra / f"roundup_{i:02d}.txt").write_text(roundup(rng, i, DISTRICTS[i::size.roundups]), encoding="utf-8")
+    corrected = dict(stories[0], text=stories[0]["text"] + "\n\nThis story has been corrected.")
+    _write_jsonl(extra / "wire_corrections.jsonl", [corrected])   # a new version of a stored URL
     (extra / "broken.jsonl").write_text(
         json.dumps(other_article(rng, 9999)) + "\n{\"id\": \"cut-off\", \"text\": \"Half a rec\n",
         encoding="utf-8")
@@ -291,9 +294,8 @@ def _collect_lines(proc: subprocess.Popen, began: dict[str, float]) -> dict:
             match = BAR_LINE.match(line) if is_stderr else None
             if match:
                 found["bars"].append(match.group(1))
-                following = RUN_STAGES.index(match.group(1)) + 1
-                if following < len(RUN_STAGES):
-                    began.setdefault(RUN_STAGES[following], time.monotonic())
+                after = (*RUN_STAGES, "finish")[RUN_STAGES.index(match.group(1)) + 1]
+                began.setdefault(after, time.monotonic())
 
     for stream, is_stderr in ((proc.stdout, False), (proc.stderr, True)):
         thread = threading.Thread(target=read, args=(stream, is_stderr), daemon=True)
@@ -340,9 +342,12 @@ def _has_tables(db: Path) -> bool:
 
 
 def window_lengths(reference: Outcome) -> dict[str, float]:
-    """How long each window lasted in the clean job, in seconds."""
-    starts = [reference.began[w] for w in WINDOWS] + [reference.began["job"] + reference.seconds]
-    return {w: max(0.05, end - begin) for w, begin, end in zip(WINDOWS, starts, starts[1:])}
+    """How long each window lasted in the clean job, in seconds (the run's finish, from
+    the fuse bar to its exit, is no window of its own)."""
+    ends = {"ingest": "copies", "copies": "extract", "extract": "fuse", "fuse": "finish"}
+    end_of_job = reference.began["job"] + reference.seconds
+    return {w: max(0.05, (reference.began[ends[w]] if w in ends else end_of_job) - reference.began[w])
+            for w in WINDOWS}
 
 
 def plan_kills(reference: Outcome, n: int, rng: random.Random, spread: str = "stages") -> list[KillPoint]:

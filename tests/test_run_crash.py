@@ -27,7 +27,7 @@ from frontwatch.ingest import ingest_paths
 from frontwatch.settings import Settings
 from frontwatch.store import open_store
 
-SMALL = CorpusSize(other_news=60, conflict=4, copies=2)
+SMALL = CorpusSize(other_news=40, conflict=3, copies=1, roundups=2)
 TRIALS = len(WINDOWS)     # one kill aimed at each window: ingest, copies, extract, fuse, export
 
 
