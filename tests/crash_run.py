@@ -10,7 +10,8 @@ compares the store and the exports with those of a clean run on the same corpus:
 - every table holds what the clean run's holds (timestamps of when a row was written left out);
 - every export is byte for byte the clean run's, except the ACLED ``timestamp`` column, the
   time fusion last changed the event, which differs between any two runs;
-- an export file that a kill left behind is a whole one, never a truncated one.
+- an export file that a kill left behind is a whole one, never a truncated one;
+- a kill leaves no process of the killed command running (forked workers end with it).
 
 Used by scripts/crash_trials.py (many trials) and tests/test_run_crash.py (a few).
 """
@@ -30,6 +31,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,7 +84,8 @@ def build_corpus(folder: Path, size: CorpusSize = CorpusSize(), seed: int = 7) -
         (extra / f"carried_{i:02d}.txt").write_text(
             f"{story['title']}\n\nBy Hillside Post staff\n\n{carried}\n", encoding="utf-8")
     for i in range(size.roundups):
-        (extra / f"roundup_{i:02d}.txt").write_text(roundup(rng, i, DISTRICTS[i::size.roundups]), encoding="utf-8")
+        places = DISTRICTS[i::size.roundups]
+        (extra / f"roundup_{i:02d}.txt").write_text(roundup(rng, i, places), encoding="utf-8")
     corrected = dict(stories[0], text=stories[0]["text"] + "\n\nThis story has been corrected.")
     _write_jsonl(extra / "wire_corrections.jsonl", [corrected])   # a new version of a stored URL
     (extra / "broken.jsonl").write_text(
@@ -103,11 +106,13 @@ GLUE = ("the a of in on and with for after before while as said says will would 
 def other_article(rng: random.Random, i: int) -> dict:
     """News of no conflict, drawn word by word, so no two share the runs of words of a copy."""
     def sentence() -> str:
-        words = [rng.choice(TOPIC_WORDS if rng.random() < 0.55 else GLUE) for _ in range(rng.randint(12, 24))]
+        words = [rng.choice(TOPIC_WORDS if rng.random() < 0.55 else GLUE)
+                 for _ in range(rng.randint(12, 24))]
         words.insert(rng.randint(1, len(words) - 1), str(rng.randint(2, 9000)))
         return " ".join(words).capitalize() + "."
 
-    text = "\n\n".join(" ".join(sentence() for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(3, 6)))
+    paragraphs = [" ".join(sentence() for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(3, 6))]
+    text = "\n\n".join(paragraphs)
     return {"id": f"other-{i}", "url": f"https://town.example/news/{i}", "title": f"Town notes {i}",
             "outlet": "Town Crier", "published": f"2021-08-{rng.randint(1, 28):02d}", "text": text}
 
@@ -335,7 +340,7 @@ def _has_tables(db: Path) -> bool:
     if not db.exists():
         return False
     try:
-        with sqlite3.connect(db, timeout=30) as conn:
+        with closing(sqlite3.connect(db, timeout=30)) as conn:
             return bool(conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone())
     except sqlite3.DatabaseError:
         return False
@@ -380,7 +385,7 @@ class Reference:
 
 def store_tables(db: Path) -> dict[str, list[tuple]]:
     """Every table's rows (write times left out), sorted; articles also in ingest order."""
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         names = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1")]
         tables = {}
@@ -411,7 +416,7 @@ def make_reference(job: Job, planted_rejections: int | None = None) -> Reference
 
 def check_store(db: Path, reference: Reference) -> list[str]:
     """What is wrong with a resumed store, compared with the clean one (nothing: [])."""
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         integrity = conn.execute("PRAGMA integrity_check").fetchall()
         foreign = conn.execute("PRAGMA foreign_key_check").fetchall()
         duplicates = conn.execute("SELECT source, position, count(*) FROM articles GROUP BY 1, 2 "

@@ -53,7 +53,7 @@ def test_kill_nine_anywhere_in_the_job_then_resume_equals_a_clean_run(tmp_path: 
     planted = build_corpus(corpus, SMALL)
     env = job_env(gazetteer_path)
     reference = make_reference(Job(corpus, tmp_path / "ref.db", tmp_path / "ref", tmp_path, env), planted)
-    assert reference.tables["events"] and reference.tables["control_states"] and reference.tables["copy_members"]
+    assert all(reference.tables[t] for t in ("events", "control_states", "copy_members"))
 
     trials = run_trials(tmp_path, corpus, env, reference, TRIALS, seed=3, rekill_share=0.4)
     print("stages hit:", dict(stage_histogram(trials)))
