@@ -78,6 +78,14 @@ def test_user_actor_file_extends_and_is_checked(tmp_path):
         load_actors(str(user))
 
 
+def test_a_country_force_goes_by_every_force_noun(actors):
+    assert actors.lookup("Yemeni forces").name == actors.lookup("Yemeni army").name == "Yemeni government"
+    assert actors.lookup("Azerbaijani special forces").name == "Azerbaijani forces"
+    assert actors.lookup("pro-regime forces").name == actors.lookup("regime forces").name
+    assert actors.lookup("the forces") is None                          # "the army" is no country's
+    assert not actors.find("pro-Russian forces")                        # not Russia's own
+
+
 def test_fatalities_read_conservatively_by_side(actors):
     f = find_fatalities("The clash near the airport left 35 Taliban fighters dead.", actors, "AF", "Taliban")
     assert f.total == 35 and f.by_side == {"Taliban": 35}

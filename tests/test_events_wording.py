@@ -36,6 +36,13 @@ def test_a_group_withdrawing_leaves_the_place_to_the_other_group(run):
     assert ("withdrew", "Manbij", "Syrian National Army") in _events(run(text))
 
 
+def test_a_withdrawal_leaves_the_place_to_the_side_that_moves_in(run):
+    found = run("Government troops pulled out of Raqqa on Friday, and the Syrian Democratic Forces moved in "
+                "hours later.", published="2024-12-07")
+    assert ("withdrew", "Ar Raqqah", "Syrian Democratic Forces") in _events(found) or \
+        ("withdrew", "Raqqa", "Syrian Democratic Forces") in _events(found)
+
+
 def test_retook_read_as_a_noun_and_ousted_from(run):
     assert _events(run("Ukraine retook Kherson after eight months of occupation.", "2022-11-12")) == \
         {("recaptured", "Kherson", "Ukrainian government")}

@@ -73,10 +73,37 @@ def parse_actor_lines(lines: list[str], source: str) -> dict[str, Actor]:
     return aliases
 
 
+# The nouns a country's forces go by, and the words that qualify them: the dictionary lists
+# "yemeni army"; the text writes "Yemeni forces", "Azerbaijani special forces".
+FORCE_NOUNS = ("forces", "troops", "army", "soldiers", "military", "units")
+FORCE_QUALIFIERS = ("", "special ", "government ", "federal ", "regular ", "armed ", "ground ", "elite ",
+                    "security ")
+# "pro-regime forces" are the forces "regime forces" names ("pro-Russian forces" are not
+# Russia's: they are left out).
+PRO_WORDS = ("regime",)
+
+
+def with_force_forms(aliases: dict[str, Actor]) -> dict[str, Actor]:
+    """``aliases`` with every form of a country's forces that one listed form implies: for
+    "yemeni army" (a state's or a foreign force), "yemeni forces", "yemeni special forces",
+    and so on; and "pro-regime forces" beside "regime forces". Listed aliases stay as they are."""
+    out = dict(aliases)
+    for alias, actor in aliases.items():
+        words = alias.split()
+        if actor.inter not in (1, 8) or len(words) != 2 or words[1] not in FORCE_NOUNS or words[0] == "the":
+            continue
+        for qualifier in FORCE_QUALIFIERS:
+            for noun in FORCE_NOUNS:
+                out.setdefault(f"{words[0]} {qualifier}{noun}", actor)
+        if words[0] in PRO_WORDS:
+            out.setdefault(f"pro-{alias}", actor)
+    return out
+
+
 def load_actors(user_file: str = "") -> ActorDictionary:
     """The packaged dictionary, extended (and overridden alias by alias) by ``user_file``."""
     text = resources.files("frontwatch.events").joinpath("data/actors.tsv").read_text("utf-8")
-    aliases = parse_actor_lines(text.splitlines(), "actors.tsv")
+    aliases = with_force_forms(parse_actor_lines(text.splitlines(), "actors.tsv"))
     if user_file:
         path = Path(user_file)
         if not path.exists():

@@ -617,7 +617,7 @@ def _control_mentions(view, ctx, trig, kind, places, actor, previous, expression
         previous = previous or actor
         to = re.search(r"\bto\s+(.{0,50})", view.text[trig.end - view.start:])
         given = ctx.actors.find(to.group(1)) if to and kind == "surrendered" else []
-        new = ctx.resolve(given[0][2]) if given else ctx.opponent(previous)
+        new = ctx.resolve(given[0][2]) if given else _moved_in(view, ctx, trig, previous) or ctx.opponent(previous)
         if kind == "surrendered" and previous and not ctx.is_state(previous) and ctx.is_state(new) is False:
             previous = ctx.opponent(new)
     elif kind == "recaptured":
@@ -648,6 +648,21 @@ def _control_mentions(view, ctx, trig, kind, places, actor, previous, expression
                 attributed_to=fact.attributed_to, sentence=view.text,
                 evidence=_evidence(view, ctx, trig, place)))
     return mentions
+
+
+def _moved_in(view, ctx, trig, leaving: str | None) -> str | None:
+    """The other armed side the sentence names after a withdrawal ("troops pulled out of
+    Deir ez-Zor, and the SDF moved in"): the one that holds the place now, rather than the
+    side the article names most."""
+    if leaving is None:
+        return None
+    after = view.text[trig.end - view.start:]
+    for _start, _end, actor in ctx.actors.find(after):
+        if actor.inter in ARMED_INTER:
+            side = ctx.resolve(actor)
+            if side and side != leaving:
+                return side
+    return None
 
 
 def _field_offset(ctx, view) -> int:
