@@ -52,6 +52,17 @@ def test_the_part_of_town_a_unit_noun_names_is_where_it_happened(violent, text, 
     assert (m.place.name, m.fatalities) == (place, dead)
 
 
+@pytest.mark.parametrize("text,place", [
+    ("Gunmen stormed Peshawar's central prison on Monday night, sparking a gun battle that left six guards dead.",
+     "Peshawar"),                                                    # a town's building is in the town
+    ("An air strike on a monastery in Minbya township on Sunday killed seven people.", "Minbya"),
+    ("On Monday, shelling hit a market in Kafr Nubl, killing three civilians.", "Kafranbel"),   # a gerund's clause
+])
+def test_where_a_strike_hit_through_the_words_around_the_place(violent, text, place):
+    [m] = violent(text)
+    assert m.place is not None and m.place.name == place
+
+
 def test_a_list_of_places_is_one_event_each_with_its_own_toll(violent):
     found = violent("Russian missiles hit Kyiv and Lviv overnight, killing four people in Kyiv and two in Lviv.")
     assert sorted(m.place.name for m in found) == ["Kyiv", "Lviv"]

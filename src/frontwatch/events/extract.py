@@ -963,14 +963,16 @@ def _list_of(view, hits, member) -> list:
 ORIGIN_RX = re.compile(r"\b(?:from|via)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
 # Where an act the recognizer found no place for happened: "In Hamouriyeh, a strike ...",
 # "killed 34 soldiers near Balyun", "shelling hit a residential area in Abu Salim".
-LOCATIVE_NAME_RX = re.compile(r"\b(?:in|near|at|outside|around|on the outskirts of|on the road to|towards|toward)"
+LOCATIVE_NAME_RX = re.compile(r"\b(?i:in|near|at|outside|around|on the outskirts of|on the road to|towards|toward)"
                               r"\s+(?:the\s+)?(?:(?:village|town|city|area|district|neighbou?rhood|camp)\s+of\s+)?"
                               r"(?P<name>(?:(?:al|el|ad|as|ash|ar|an)-)?[A-Z][\w'’]+(?:[- ](?:(?:al|el|as|ad|ash)[- ])?[A-Z][\w'’]+){0,2})")
 LIST_JOIN_RX = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 # Nouns a place name may modify and still be where it happened: "Kabul's Dasht-e-Barchi area".
 PLACE_HEADS = {"area", "district", "neighbourhood", "neighborhood", "city", "town", "village", "province",
                "region", "suburb", "outskirts", "centre", "center", "camp", "market", "airport", "port",
-               "border", "countryside", "quarter", "streets", "street", "edge"}
+               "border", "countryside", "quarter", "streets", "street", "edge", "township", "county",
+               "locality", "municipality", "settlement", "commune", "governorate", "oblast", "raion",
+               "valley"}
 
 
 def _modifier_place(view, hit) -> bool:
@@ -982,7 +984,8 @@ def _modifier_place(view, hit) -> bool:
     last = view.span.doc.char_span(hit.start, hit.end, alignment_mode="expand")
     last = last[-1] if last is not None and len(last) else token
     return last.dep_ in {"compound", "poss", "amod"} and last.head.pos_ == "NOUN" and \
-        last.head.lemma_.lower() not in PLACE_HEADS
+        last.head.lemma_.lower() not in PLACE_HEADS and \
+        not (last.dep_ == "poss" and last.head.lemma_.lower() in FACILITY_NOUNS)   # "Karachi's police headquarters"
 
 
 # Lower is more specific: a site or village before its district, its province.
@@ -1012,7 +1015,9 @@ def _located(view, hit, hits) -> Place:
 def _clause_span(head) -> tuple[int, int]:
     """Doc character offsets of the clause the lead word belongs to (its governing verb's subtree)."""
     gov = head
-    while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
+    # a gerund that is the subject or object ("shelling hit a residential area") belongs to the verb above it
+    while (gov.pos_ not in {"VERB", "AUX"} or gov.dep_ in {"nsubj", "nsubjpass", "csubj", "dobj", "pobj"}) \
+            and gov.head.i != gov.i:
         gov = gov.head
     tokens = list(gov.subtree)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

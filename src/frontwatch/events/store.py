@@ -112,9 +112,9 @@ def _chunk_results(store: Store, chunks: list[list[str]], extract, workers: int)
     """Each chunk's ``(article id, mentions)`` list, in chunk order, read from the store as
     it is needed."""
     from frontwatch.engine.forked import ForkedWorkers, usable_workers
-    from frontwatch.store.articles import get_article
+    from frontwatch.store.articles import iter_articles
 
-    articles = ([get_article(store, i) for i in ids] for ids in chunks)
+    articles = (list(iter_articles(store, include_superseded=True, ids=ids)) for ids in chunks)
     workers = usable_workers(workers) if len(chunks) > 1 else 1
     if workers == 1:
         yield from map(extract, articles)

@@ -100,11 +100,10 @@ def row_to_article(row: Any) -> Article:
 
 def get_article(store: Store, article_id: str) -> Article:
     """The article with this id, or a unique id prefix (at least 6 characters)."""
-    rows = store.query(
-        f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') "
-        "LIMIT 2",
-        (article_id, article_id, article_id),
-    )
+    # The exact id first, by the primary key; a prefix scans the table, so only when asked.
+    rows = store.query(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)) or \
+        (store.query(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id LIKE ? || '%' LIMIT 2", (article_id,))
+         if len(article_id) >= 6 else [])
     if not rows:
         raise NotFound(f"no article {article_id!r}; `frontwatch articles` lists the ids")
     if len(rows) > 1 and rows[0]["id"] != article_id:

@@ -180,8 +180,9 @@ def event_sources(store: Store, event_id: str) -> list[dict[str, Any]]:
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
     """One event with its reports and denials (id or a unique prefix of 6+ characters)."""
-    rows = store.query("SELECT * FROM events WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') LIMIT 2",
-                       (event_id, event_id, event_id))
+    # The exact id by the primary key; a prefix scans the table, so only when no id matches.
+    rows = store.query("SELECT * FROM events WHERE id = ?", (event_id,)) or \
+        (store.query("SELECT * FROM events WHERE id LIKE ? || '%' LIMIT 2", (event_id,)) if len(event_id) >= 6 else [])
     if not rows or (len(rows) > 1 and rows[0]["id"] != event_id):
         raise NotFound(f"no event {event_id!r}; `frontwatch events` lists the ids")
     record = event_record(rows[0])
