@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 MIN_CHARS = 40          # shorter texts give unreliable guesses: leave the language unknown
-SAMPLE_CHARS = 5_000    # the first few paragraphs decide; more only costs time
+SAMPLE_CHARS = 1_200    # the first paragraph or two decide (as surely as 5,000 on news); more only costs time
 
 
 def detect_language(text: str) -> str | None:
