@@ -18,8 +18,9 @@ from pathlib import Path
 
 from builders import STORY, html_page, write_atom, write_jsonl, write_rss, write_warc
 
-# Hypothesis profiles: "ci" is the bounded run of the test suite (fixed examples, no
-# database written), "fuzz" the long random run of `make fuzz`.
+# Hypothesis runs: by default the bounded run of the test suite (fixed examples, no
+# database written); FRONTWATCH_FUZZ_PROFILE=fuzz the long random run (`make fuzz` where
+# atheris is missing).
 PROFILE_ENV = "FRONTWATCH_FUZZ_PROFILE"
 FUZZ_SCALE = 25          # the "fuzz" profile tries this many times more examples
 
