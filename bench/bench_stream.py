@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,13 +85,13 @@ def write_corpus(path: Path, n: int, conflict_share: float, rng: random.Random) 
     """Write the feed line by line (so the bench's own memory stays flat in N); returns its
     word count and the first NAIVE_SAMPLE articles, for the naive pass."""
     pool = conflict_pool()
-    recent: list[dict] = []   # copies are of stories carried lately, as on a wire
+    recent: deque[dict] = deque(maxlen=RECENT)   # copies are of stories carried lately, as on a wire
     sample: list[dict] = []
     words = 0
     with path.open("w", encoding="utf-8") as out:
         for i in range(n):
             item = next_item(rng, i, recent, pool, conflict_share)
-            recent = (recent + [item])[-RECENT:]
+            recent.append(item)
             if len(sample) < NAIVE_SAMPLE:
                 sample.append(item)
             words += len(item["text"].split())
@@ -98,7 +99,7 @@ def write_corpus(path: Path, n: int, conflict_share: float, rng: random.Random) 
     return words, sample
 
 
-def next_item(rng: random.Random, i: int, recent: list[dict], pool: list[dict], conflict_share: float) -> dict:
+def next_item(rng: random.Random, i: int, recent: deque[dict], pool: list[dict], conflict_share: float) -> dict:
     if recent and rng.random() < COPY_SHARE:   # a story carried again, sometimes trimmed
         src = dict(rng.choice(recent))
         paras = src["text"].split("\n\n")
